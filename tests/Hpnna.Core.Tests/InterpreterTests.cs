@@ -1,0 +1,144 @@
+using Hpnna.Core.Interpreters;
+using Hpnna.Core.Layers;
+using Hpnna.Core.Muls;
+
+namespace Hpnna.Core.Tests;
+
+public sealed class InterpreterTests
+{
+    [Theory]
+    [InlineData(MulKind.Published, 39)]
+    [InlineData(MulKind.Precise, 2 + 48 + 1)]
+    [InlineData(MulKind.Ideal, 3)]
+    public void Default_l1_has_the_papers_39_neurons_and_12_value_code(MulKind mul, int neurons)
+    {
+        var l1 = new L1Interpreter(InterpreterTopologies.L1(mul));
+
+        Assert.Equal(12, l1.Layer.CodeLength);
+        Assert.Equal(neurons, l1.Layer.TotalNeuronCount);
+    }
+
+    [Fact]
+    public void Default_l2_reads_one_trigger_and_has_a_24_value_code()
+    {
+        var l2 = new L2Interpreter(InterpreterTopologies.L2());
+
+        Assert.Equal(1, l2.Layer.InputCount);
+        Assert.Equal(24, l2.Layer.CodeLength);
+    }
+
+    [Fact]
+    public void Interpreters_refuse_layers_of_the_wrong_shape()
+    {
+        Assert.Throws<ArgumentException>(() => new L1Interpreter(InterpreterTopologies.L2()));
+        Assert.Throws<ArgumentException>(() => new L2Interpreter(InterpreterTopologies.L1()));
+    }
+
+    [Fact]
+    public void L1_code_decides_the_behaviour_on_the_same_inputs()
+    {
+        // Drive the angular neuron with the right proximity (+5) or against it (-5): two "programs".
+        var turnTowards = Code(("V[1][0]", 5.0));
+        var turnAway = Code(("V[1][0]", -5.0));
+        var near = new Proximities(Right: 1.0, Left: 0.0, Front: 0.0);
+
+        var towards = RunL1(turnTowards, near);
+        var away = RunL1(turnAway, near);
+
+        Assert.True(towards.Angular > 0.9, $"angular {towards.Angular}");
+        Assert.True(away.Angular < 0.1, $"angular {away.Angular}");
+    }
+
+    [Fact]
+    public void Hierarchy_feeds_l1_the_blend_of_pr_and_pl_weighted_by_l2s_output()
+    {
+        var hierarchy = CreateHierarchy(MulKind.Published, selectionBias: 0.0);
+
+        hierarchy.Step(new Proximities(0.2, 0.3, 0.1), trigger: 0.0);
+
+        var o = hierarchy.Selection;
+        var pr = hierarchy.PrimitiveCode(Primitive.RightWall);
+        var pl = hierarchy.PrimitiveCode(Primitive.LeftWall);
+        var l1Code = hierarchy.L1.Layer.Code;
+        Assert.InRange(o, 0.05, 0.95);
+        for (var c = 0; c < l1Code.Length; c++)
+        {
+            Assert.Equal(o * pr[c] + (1 - o) * pl[c], l1Code[c], 1e-12);
+        }
+    }
+
+    [Theory]
+    [InlineData(5.0, Primitive.RightWall)]
+    [InlineData(-5.0, Primitive.LeftWall)]
+    public void A_saturated_l2_output_selects_one_primitive(double selectionBias, Primitive selected)
+    {
+        var hierarchy = CreateHierarchy(MulKind.Ideal, selectionBias);
+
+        for (var step = 0; step < 50; step++)
+        {
+            hierarchy.Step(new Proximities(0.2, 0.3, 0.1), trigger: 0.0);
+        }
+
+        var expected = hierarchy.PrimitiveCode(selected);
+        var l1Code = hierarchy.L1.Layer.Code;
+        for (var c = 0; c < l1Code.Length; c++)
+        {
+            Assert.Equal(expected[c], l1Code[c], 0.05);
+        }
+    }
+
+    [Fact]
+    public void Primitives_posted_from_another_thread_land_at_the_next_step()
+    {
+        var hierarchy = CreateHierarchy(MulKind.Ideal, selectionBias: 5.0);
+        var replacement = Code(("V[0][2]", -3.0), ("b[0]", 2.0));
+
+        hierarchy.PostPrimitive(Primitive.RightWall, replacement);
+        Assert.NotEqual(replacement, hierarchy.PrimitiveCode(Primitive.RightWall).ToArray());
+        hierarchy.Step(new Proximities(0, 0, 0), 0);
+
+        Assert.Equal(replacement, hierarchy.PrimitiveCode(Primitive.RightWall).ToArray());
+        Assert.Throws<ArgumentException>(() => hierarchy.PostPrimitive(Primitive.LeftWall, new double[5]));
+    }
+
+    internal static Hierarchy CreateHierarchy(MulKind mul, double selectionBias)
+    {
+        var l1 = new L1Interpreter(InterpreterTopologies.L1(mul));
+        var l2 = new L2Interpreter(InterpreterTopologies.L2(mul));
+        var goal = new double[l2.Layer.CodeLength];
+        var selectionBiasIndex = IndexOf(l2.Layer.Definition, "b[0]");
+        goal[selectionBiasIndex] = selectionBias;
+        return new Hierarchy(l1, l2, Code(("V[1][0]", 4.0), ("b[0]", 1.0)), Code(("V[1][1]", 4.0), ("b[0]", -1.0)), goal);
+    }
+
+    private static MotorOutput RunL1(double[] code, Proximities proximities)
+    {
+        var l1 = new L1Interpreter(InterpreterTopologies.L1());
+        l1.Layer.SetCode(code);
+        var output = l1.Output;
+        for (var step = 0; step < 100; step++)
+        {
+            output = l1.Step(proximities);
+        }
+
+        return output;
+    }
+
+    private static double[] Code(params (string Connection, double Value)[] values)
+    {
+        var definition = InterpreterTopologies.L1();
+        var code = new double[definition.CodeLength];
+        foreach (var (connection, value) in values)
+        {
+            code[IndexOf(definition, connection)] = value;
+        }
+
+        return code;
+    }
+
+    private static int IndexOf(LayerDefinition definition, string connection)
+    {
+        Assert.True(Connection.TryParse(connection, out var parsed));
+        return definition.Programmable.ToList().IndexOf(parsed);
+    }
+}
