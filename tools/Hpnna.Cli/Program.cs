@@ -1,0 +1,3 @@
+using Hpnna.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
