@@ -1,0 +1,22 @@
+namespace Hpnna.Simulation.Episodes;
+
+public enum EpisodeOutcome
+{
+    /// <summary>The robot entered the commanded goal (or any goal, when none was commanded).</summary>
+    GoalReached,
+
+    /// <summary>The robot entered another goal than the commanded one.</summary>
+    WrongGoal,
+
+    /// <summary>The robot touched a wall and stopped.</summary>
+    Crash,
+
+    /// <summary>The time limit passed first.</summary>
+    TimeOut,
+}
+
+/// <summary>How an episode ended: outcome, the goal entered (if any), simulated time, path length and ticks.</summary>
+public sealed record EpisodeResult(EpisodeOutcome Outcome, string? Goal, double Time, double Distance, int Ticks)
+{
+    public bool Success => Outcome == EpisodeOutcome.GoalReached;
+}

@@ -1,0 +1,98 @@
+using Hpnna.Robot.Contracts;
+using Hpnna.Simulation.Geometry;
+using Hpnna.Simulation.Sonars;
+using Hpnna.Simulation.Worlds;
+
+namespace Hpnna.Simulation.Robots;
+
+/// <summary>
+/// A Pioneer in a world, behind the same contracts as the real base and sonars. <see cref="Advance"/> moves
+/// simulated time: kinematics, collision (a crash halts the robot for good), odometry, then a sonar scan.
+/// Allocation-free once built; all randomness comes from one seeded generator.
+/// </summary>
+public sealed class SimulatedRobot : IDriveBase, ISonarArray
+{
+    private readonly World _world;
+    private readonly DifferentialDrive _drive;
+    private readonly SonarModel _sonars;
+    private readonly double _odometryNoise;
+    private readonly Random _random;
+    private readonly SonarReading[] _readings;
+    private DriveCommand _setpoint;
+    private Pose2D _odometryPose;
+
+    /// <param name="world">Walls to drive among; the robot starts at <see cref="World.Start"/>.</param>
+    /// <param name="model">Size and motion limits.</param>
+    /// <param name="sensors">The sonar layout.</param>
+    /// <param name="sonarNoise">Range noise and dropouts.</param>
+    /// <param name="odometryNoise">Relative standard deviation applied to the speeds odometry integrates (0 = exact).</param>
+    /// <param name="seed">Seeds every random draw of this robot.</param>
+    public SimulatedRobot(World world, PioneerModel model, IReadOnlyList<SonarSpec> sensors, SonarNoise sonarNoise, double odometryNoise, int seed)
+    {
+        _world = world;
+        Model = model;
+        _drive = new DifferentialDrive(model, world.Start);
+        _sonars = new SonarModel(sensors, sonarNoise);
+        _odometryNoise = odometryNoise;
+        _random = new Random(seed);
+        _readings = new SonarReading[sensors.Count];
+        _odometryPose = world.Start;
+        _sonars.Scan(_world.Walls, Pose, _random, _readings);
+    }
+
+    public PioneerModel Model { get; }
+
+    /// <summary>Where the robot really is (the simulator's ground truth).</summary>
+    public Pose2D Pose => _drive.Pose;
+
+    public bool Crashed { get; private set; }
+
+    /// <summary>Path length driven, metres.</summary>
+    public double Distance { get; private set; }
+
+    public IReadOnlyList<SonarSpec> Sensors => _sonars.Sensors;
+
+    public DriveCommand Setpoint => _setpoint;
+
+    public void Write(in DriveCommand command) => _setpoint = command;
+
+    public void Stop() => _setpoint = DriveCommand.Stop;
+
+    public Odometry ReadOdometry() => new(_odometryPose, _drive.Linear, _drive.Angular, Crashed);
+
+    public void Read(Span<SonarReading> destination) => _readings.CopyTo(destination);
+
+    /// <summary>Moves simulated time forward by <paramref name="dt"/> seconds in <paramref name="substeps"/> physics steps, then scans.</summary>
+    public void Advance(double dt, int substeps)
+    {
+        var h = dt / substeps;
+        for (var s = 0; s < substeps && !Crashed; s++)
+        {
+            var before = _drive.Pose;
+            _drive.Step(_setpoint, h);
+            var after = _drive.Pose;
+            Distance += before.DistanceTo(after);
+            UpdateOdometry(h);
+            if (_world.Collides(new Vec2(after.X, after.Y), Model.Radius))
+            {
+                Crashed = true;
+                _drive.Halt();
+            }
+        }
+
+        _sonars.Scan(_world.Walls, Pose, _random, _readings);
+    }
+
+    private void UpdateOdometry(double h)
+    {
+        var linear = _drive.Linear;
+        var angular = _drive.Angular;
+        if (_odometryNoise > 0)
+        {
+            linear *= 1 + _odometryNoise * Gaussian.Next(_random);
+            angular *= 1 + _odometryNoise * Gaussian.Next(_random);
+        }
+
+        _odometryPose = DifferentialDrive.Integrate(_odometryPose, linear, angular, h);
+    }
+}
