@@ -5,7 +5,7 @@ using Hpnna.Core.Layers;
 namespace Hpnna.Core.Description;
 
 /// <summary>Reads JSON into a model, turning the serializer's exceptions into one <see cref="Problem"/> a person can act on.</summary>
-internal static class JsonProblems
+public static class JsonProblems
 {
     public static T Read<T>(string json, JsonTypeInfo<T> typeInfo, string origin)
         where T : class

@@ -1,3 +1,4 @@
+using Hpnna.Core.Layers;
 using Hpnna.Robot.Contracts;
 using Hpnna.Simulation.Geometry;
 
@@ -8,11 +9,13 @@ public sealed class World
 {
     private readonly Segment[] _walls;
 
+    private readonly GoalRegion[] _goals;
+
     private World(Segment[] walls, Pose2D start, IReadOnlyList<GoalRegion> goals)
     {
         _walls = walls;
+        _goals = [.. goals];
         Start = start;
-        Goals = goals;
         var xs = walls.SelectMany(w => new[] { w.A.X, w.B.X }).ToArray();
         var ys = walls.SelectMany(w => new[] { w.A.Y, w.B.Y }).ToArray();
         Bounds = new Box(new Vec2(xs.Min(), ys.Min()), new Vec2(xs.Max(), ys.Max()));
@@ -22,7 +25,7 @@ public sealed class World
 
     public Pose2D Start { get; }
 
-    public IReadOnlyList<GoalRegion> Goals { get; }
+    public IReadOnlyList<GoalRegion> Goals => _goals;
 
     public Box Bounds { get; }
 
@@ -32,21 +35,21 @@ public sealed class World
     /// </summary>
     public static World Create(IReadOnlyList<Segment> walls, Pose2D start, IReadOnlyList<GoalRegion> goals, double robotRadius, string origin = "world")
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (walls.Count == 0)
         {
-            problems.Add("$.walls: a world needs at least one wall");
+            problems.Add(new("$.walls", "a world needs at least one wall"));
         }
 
         for (var i = 0; i < walls.Count; i++)
         {
             if (!walls[i].A.IsFinite || !walls[i].B.IsFinite)
             {
-                problems.Add($"$.walls[{i}]: coordinates must be finite numbers");
+                problems.Add(new($"$.walls[{i}]", $"coordinates must be finite numbers"));
             }
             else if (walls[i].Length < 1e-6)
             {
-                problems.Add($"$.walls[{i}]: degenerate wall: both ends at ({walls[i].A.X}, {walls[i].A.Y})");
+                problems.Add(new($"$.walls[{i}]", $"degenerate wall: both ends at ({walls[i].A.X}, {walls[i].A.Y})"));
             }
         }
 
@@ -55,13 +58,13 @@ public sealed class World
             var area = goals[g].Area;
             if (!area.Min.IsFinite || !area.Max.IsFinite || area.Min.X >= area.Max.X || area.Min.Y >= area.Max.Y)
             {
-                problems.Add($"$.goals[{g}]: a goal region needs finite min < max");
+                problems.Add(new($"$.goals[{g}]", $"a goal region needs finite min < max"));
             }
         }
 
         if (!double.IsFinite(start.X) || !double.IsFinite(start.Y) || !double.IsFinite(start.Heading))
         {
-            problems.Add("$.start: x, y and heading must be finite numbers");
+            problems.Add(new("$.start", "x, y and heading must be finite numbers"));
         }
 
         if (problems.Count == 0)
@@ -70,11 +73,11 @@ public sealed class World
             var centre = new Vec2(start.X, start.Y);
             if (!world.Bounds.Contains(centre))
             {
-                problems.Add($"$.start: ({start.X}, {start.Y}) is outside the walls, so the robot can never be in the world");
+                problems.Add(new($"$.start", $"({start.X}, {start.Y}) is outside the walls, so the robot can never be in the world"));
             }
             else if (world.NearestWall(centre) is var (index, distance) && distance < robotRadius)
             {
-                problems.Add($"$.start: a robot of radius {robotRadius} m at ({start.X}, {start.Y}) already touches wall {index} ({distance:F3} m away)");
+                problems.Add(new($"$.start", $"a robot of radius {robotRadius} m at ({start.X}, {start.Y}) already touches wall {index} ({distance:F3} m away)"));
             }
 
             if (problems.Count == 0)
@@ -83,7 +86,7 @@ public sealed class World
             }
         }
 
-        throw new InvalidWorldException(origin, problems);
+        throw new InvalidDescriptionException(origin, problems);
     }
 
     /// <summary>The wall nearest to <paramref name="point"/> and its distance.</summary>
@@ -119,7 +122,7 @@ public sealed class World
     /// <summary>The goal region containing <paramref name="point"/>, or null.</summary>
     public GoalRegion? GoalAt(Vec2 point)
     {
-        foreach (var goal in Goals)
+        foreach (var goal in _goals)
         {
             if (goal.Area.Contains(point))
             {
@@ -129,11 +132,4 @@ public sealed class World
 
         return null;
     }
-}
-
-/// <summary>A world that cannot be used, with every problem found.</summary>
-public sealed class InvalidWorldException(string origin, IReadOnlyList<string> problems)
-    : Exception($"{origin}: " + string.Join("; ", problems))
-{
-    public IReadOnlyList<string> Problems { get; } = problems;
 }
