@@ -145,7 +145,8 @@ public sealed class NetSimulateTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("error: broken.json: $", run.Error, StringComparison.Ordinal);
         Assert.Contains("malformed JSON", run.Error);
-        Assert.DoesNotContain(" at ", run.Error);
+        Assert.DoesNotContain("Exception", run.Error);
+        Assert.DoesNotMatch(@"^\s+at \S", run.Error.Split('\n').Last(l => l.Length > 0));
         Assert.Single(run.Error.Trim().Split('\n'));
     }
 

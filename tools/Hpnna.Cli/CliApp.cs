@@ -10,11 +10,15 @@ public static class CliApp
     public const int Success = 0;
     public const int Failure = 1;
 
+    /// <summary>A run that worked as a program but did not reach what it was asked to (a simulated episode that missed its goal).</summary>
+    public const int GoalNotReached = 2;
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("HPNNA Embedded: programmable neural network interpreters for a Pioneer-compatible robot.")
         {
             NetCommands.Create(),
+            SimCommands.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
@@ -26,7 +30,7 @@ public static class CliApp
         {
             return work();
         }
-        catch (Exception e) when (e is UserError or InvalidDescriptionException)
+        catch (Exception e) when (e is UserError or InvalidDescriptionException or ArgumentException)
         {
             error.WriteLine($"error: {e.Message}");
             return Failure;

@@ -1,0 +1,74 @@
+namespace Hpnna.Cli.Tests;
+
+public sealed class SimRunTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("hpnna-sim-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Reaching_the_commanded_goal_exits_0_and_writes_the_picture_and_trace()
+    {
+        var png = Path.Combine(_directory, "g6.png");
+        var trace = Path.Combine(_directory, "g6.csv");
+
+        var run = CliRun.InProcess("sim", "run", "--goal", "G6", "--lambda", "2", "--png", png, "--trace", trace);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("reached G6", run.Output);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]);
+        var lines = File.ReadAllLines(trace);
+        Assert.StartsWith("t,x,y,heading,odom_x,odom_y,odom_heading,v_cmd,omega_cmd,activity,s0,", lines[0], StringComparison.Ordinal);
+        Assert.True(lines.Length > 100);
+    }
+
+    [Fact]
+    public void Runs_with_noise_are_repeatable_from_the_seed()
+    {
+        string Trace(string seed)
+        {
+            var path = Path.Combine(_directory, $"trace-{seed}-{Guid.NewGuid():N}.csv");
+            CliRun.InProcess("sim", "run", "--goal", "G3", "--seed", seed, "--sonar-noise", "0.02", "--dropout", "0.02", "--odometry-noise", "0.02", "--trace", path);
+            return File.ReadAllText(path);
+        }
+
+        Assert.Equal(Trace("5"), Trace("5"));
+        Assert.NotEqual(Trace("5"), Trace("6"));
+    }
+
+    [Fact]
+    public void A_time_out_exits_2_and_says_so()
+    {
+        var run = CliRun.InProcess("sim", "run", "--goal", "G8", "--time-limit", "5");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("timed out", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--goal", "G9", "a depth-3 maze has G1..G8")]
+    [InlineData("--delta", "1.0", "too short for a depth-3 maze")]
+    [InlineData("--lambda", "-2", "--lambda must be a finite number > 0")]
+    [InlineData("--dropout", "1.5", "--dropout is a probability")]
+    [InlineData("--controller", "hpnna", "needs the trained program libraries")]
+    [InlineData("--depth", "5", "depth must be 1, 2 or 3")]
+    public void Bad_settings_are_one_clear_error(string option, string value, string message)
+    {
+        var run = CliRun.InProcess("sim", "run", option, value);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.DoesNotContain("Exception", run.Error);
+        Assert.DoesNotMatch(@"^\s+at \S", run.Error.Split('\n').Last(l => l.Length > 0));
+        Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Lambda_and_delta_together_are_refused()
+    {
+        var run = CliRun.InProcess("sim", "run", "--lambda", "3", "--delta", "4");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("not both", run.Error);
+    }
+}

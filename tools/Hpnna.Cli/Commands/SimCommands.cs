@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using Hpnna.Simulation.Episodes;
+using Hpnna.Simulation.Mazes;
+using Hpnna.Simulation.Rendering;
+using Hpnna.Simulation.Sonars;
+using Spectre.Console;
+
+namespace Hpnna.Cli.Commands;
+
+/// <summary><c>hpnna sim run</c>: one episode of a controller in a generated T-maze.</summary>
+internal static class SimCommands
+{
+    public static Command Create() => new("sim", "Run the simulator: a Pioneer 3-DX with its sonar ring in a multiple T-maze.")
+    {
+        Run(),
+    };
+
+    private static Command Run()
+    {
+        var controller = new Option<string>("--controller") { Description = "scripted (the plain wall-following sequencer) or hpnna (the interpreters with the shipped programs).", DefaultValueFactory = _ => "scripted" };
+        controller.AcceptOnlyFromAmong("scripted", "hpnna");
+        var goal = new Option<string>("--goal", "-g") { Description = "The goal to reach, G1 (LLL) .. G8 (RRR) at depth 3.", DefaultValueFactory = _ => "G1" };
+        var lambda = new Option<double?>("--lambda") { Description = "Maze size as the paper's lambda: corridor time over turning time (default 3)." };
+        var delta = new Option<double?>("--delta") { Description = "Maze size as the corridor length in metres (instead of --lambda)." };
+        var depth = new Option<int>("--depth") { Description = "Junctions from start to goal: 1, 2 or 3.", DefaultValueFactory = _ => 3 };
+        var seed = new Option<int>("--seed") { Description = "Seeds every random draw (noise, dropouts).", DefaultValueFactory = _ => 1 };
+        var sonarNoise = new Option<double>("--sonar-noise") { Description = "Gaussian sonar range noise, standard deviation in metres.", DefaultValueFactory = _ => 0 };
+        var dropout = new Option<double>("--dropout") { Description = "Probability that a ping returns no echo.", DefaultValueFactory = _ => 0 };
+        var odometryNoise = new Option<double>("--odometry-noise") { Description = "Relative standard deviation of the speeds odometry integrates.", DefaultValueFactory = _ => 0 };
+        var period = new Option<double>("--period") { Description = "Control period in seconds.", DefaultValueFactory = _ => EpisodeSettings.Default.ControlPeriod };
+        var timeLimit = new Option<double>("--time-limit") { Description = "Seconds of simulated time before a time-out.", DefaultValueFactory = _ => EpisodeSettings.Default.TimeLimit };
+        var png = new Option<FileInfo?>("--png") { Description = "Draw the maze and the trajectory to this PNG." };
+        var trace = new Option<FileInfo?>("--trace") { Description = "Write every tick (poses, command, sonar ranges) to this CSV." };
+        var command = new Command("run", "Run one episode; exit 0 only when the commanded goal is reached (2 when it is not).")
+        {
+            controller, goal, lambda, delta, depth, seed, sonarNoise, dropout, odometryNoise, period, timeLimit, png, trace,
+        };
+        command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            if (parse.GetValue(controller) == "hpnna")
+            {
+                throw new UserError("the hpnna controller needs the trained program libraries, which arrive with the training work; use --controller scripted for now");
+            }
+
+            var scale = MazeScale.Default;
+            var (lambdaValue, deltaValue) = (parse.GetValue(lambda), parse.GetValue(delta));
+            if (lambdaValue is not null && deltaValue is not null)
+            {
+                throw new UserError("give the maze size as --lambda or as --delta, not both");
+            }
+
+            if (lambdaValue is { } l && (!double.IsFinite(l) || l <= 0))
+            {
+                throw new UserError($"--lambda must be a finite number > 0 (got {l})");
+            }
+
+            var corridor = deltaValue ?? scale.DeltaFor(lambdaValue ?? 3.0);
+            var maze = TMazeGenerator.Generate(new TMazeSpec(parse.GetValue(depth), corridor, TMazeSpec.DefaultWidth));
+            var goalName = parse.GetRequiredValue(goal).ToUpperInvariant();
+            TMazeGenerator.TurnsOf(goalName, maze.Spec.Depth);
+            var noise = Noise(parse.GetValue(sonarNoise), parse.GetValue(dropout), parse.GetValue(odometryNoise));
+            var settings = EpisodeSettings.Default with { ControlPeriod = parse.GetValue(period), TimeLimit = parse.GetValue(timeLimit) };
+            var recorded = new EpisodeTrace();
+            var episode = MazeEpisode.Create(maze, MazeEpisode.ScriptedController(maze, goalName, settings), goalName, parse.GetValue(seed), settings, noise.Sonar, noise.Odometry, recorded);
+            var result = episode.Run();
+            Report(parse.InvocationConfiguration.Output, maze, goalName, parse.GetValue(seed), result);
+            Save(parse.GetValue(png), parse.GetValue(trace), maze, goalName, result, recorded, parse.InvocationConfiguration.Output);
+            return result.Success ? CliApp.Success : CliApp.GoalNotReached;
+        }));
+        return command;
+    }
+
+    private static (SonarNoise Sonar, double Odometry) Noise(double sigma, double dropout, double odometry)
+    {
+        if (!double.IsFinite(sigma) || sigma is < 0 or > 1)
+        {
+            throw new UserError($"--sonar-noise must be between 0 and 1 m (got {sigma})");
+        }
+
+        if (!double.IsFinite(dropout) || dropout is < 0 or > 1)
+        {
+            throw new UserError($"--dropout is a probability between 0 and 1 (got {dropout})");
+        }
+
+        if (!double.IsFinite(odometry) || odometry is < 0 or > 1)
+        {
+            throw new UserError($"--odometry-noise must be between 0 and 1 (got {odometry})");
+        }
+
+        return (new SonarNoise(sigma, dropout), odometry);
+    }
+
+    private static void Report(TextWriter output, TMaze maze, string goal, int seed, EpisodeResult result)
+    {
+        var console = ConsoleFactory.For(output);
+        var spec = maze.Spec;
+        console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"depth-{spec.Depth} T-maze, delta {spec.Delta:F2} m (lambda {MazeScale.Default.LambdaFor(spec.Delta):F2}), corridors {spec.Width:F3} m wide; goal {goal} ({maze.Goal(goal).Turns}); scripted controller; seed {seed}")));
+        var (colour, text) = result.Outcome switch
+        {
+            EpisodeOutcome.GoalReached => ("green", $"reached {result.Goal}"),
+            EpisodeOutcome.WrongGoal => ("red", $"wrong goal: reached {result.Goal} instead of {goal}"),
+            EpisodeOutcome.Crash => ("red", "crashed into a wall"),
+            _ => ("yellow", "timed out"),
+        };
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[{colour}]{Markup.Escape(text)}[/] after {result.Time:F2} s, {result.Distance:F2} m, {result.Ticks} ticks"));
+    }
+
+    private static void Save(FileInfo? png, FileInfo? trace, TMaze maze, string goal, EpisodeResult result, EpisodeTrace recorded, TextWriter output)
+    {
+        if (trace is not null)
+        {
+            using var writer = new StreamWriter(trace.FullName);
+            recorded.WriteCsv(writer);
+            output.WriteLine($"trace: {trace.FullName} ({recorded.Rows.Count} ticks)");
+        }
+
+        if (png is not null)
+        {
+            var poses = recorded.Rows.Select(r => r.Pose).ToList();
+            var title = string.Create(CultureInfo.InvariantCulture, $"goal {goal}: {result.Outcome} in {result.Time:F1} s");
+            MazePicture.SavePng(maze.World, [new Trajectory($"{goal} ({maze.Goal(goal).Turns})", poses)], title, png.FullName);
+            output.WriteLine($"picture: {png.FullName}");
+        }
+    }
+}
