@@ -32,6 +32,14 @@ public readonly record struct Segment(Vec2 A, Vec2 B)
         return t >= 0 && u >= 0 && u <= 1 ? t : double.PositiveInfinity;
     }
 
+    /// <summary>The squared distance from <paramref name="p"/> to this segment's bounding box: a cheap lower bound of the true distance.</summary>
+    public double BoxDistanceSquared(Vec2 p)
+    {
+        var dx = Math.Max(Math.Max(Math.Min(A.X, B.X) - p.X, 0), p.X - Math.Max(A.X, B.X));
+        var dy = Math.Max(Math.Max(Math.Min(A.Y, B.Y) - p.Y, 0), p.Y - Math.Max(A.Y, B.Y));
+        return dx * dx + dy * dy;
+    }
+
     /// <summary>Whether the two segments cross or touch.</summary>
     public bool Intersects(Segment other)
     {

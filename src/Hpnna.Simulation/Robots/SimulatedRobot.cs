@@ -18,6 +18,7 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
     private readonly double _odometryNoise;
     private readonly Random _random;
     private readonly SonarReading[] _readings;
+    private readonly int[] _nearbyWalls;
     private DriveCommand _setpoint;
     private Pose2D _odometryPose;
 
@@ -36,6 +37,7 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
         _odometryNoise = odometryNoise;
         _random = new Random(seed);
         _readings = new SonarReading[sensors.Count];
+        _nearbyWalls = new int[world.Walls.Length];
         _odometryPose = world.Start;
         _sonars.Scan(_world.Walls, Pose, _random, _readings);
     }
@@ -66,6 +68,11 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
     public void Advance(double dt, int substeps)
     {
         var h = dt / substeps;
+
+        // Only walls within the farthest this tick can carry the robot need collision checks.
+        var start = _drive.Pose;
+        var reach = Model.Radius + Model.MaxLinear * dt + 0.5 * Model.LinearAcceleration * dt * dt + 1e-6;
+        var nearby = _nearbyWalls.AsSpan(0, _world.WallsNear(new Vec2(start.X, start.Y), reach, _nearbyWalls));
         for (var s = 0; s < substeps && !Crashed; s++)
         {
             var before = _drive.Pose;
@@ -73,7 +80,7 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
             var after = _drive.Pose;
             Distance += before.DistanceTo(after);
             UpdateOdometry(h);
-            if (_world.Collides(new Vec2(after.X, after.Y), Model.Radius))
+            if (_world.Collides(new Vec2(after.X, after.Y), Model.Radius, nearby))
             {
                 Crashed = true;
                 _drive.Halt();

@@ -15,16 +15,32 @@ namespace Hpnna.Simulation.Sonars;
 public static class ConeRange
 {
     /// <summary>The nearest distance to <paramref name="walls"/> within the cone, or +inf when none is in it.</summary>
-    public static double Nearest(Vec2 apex, double heading, double halfAngle, ReadOnlySpan<Segment> walls, double maxRange)
+    public static double Nearest(Vec2 apex, double heading, double halfAngle, ReadOnlySpan<Segment> walls, double maxRange) =>
+        Nearest(apex, Vec2.FromAngle(heading), Vec2.FromAngle(heading - halfAngle), Vec2.FromAngle(heading + halfAngle), Math.Cos(halfAngle), walls, maxRange);
+
+    /// <summary>
+    /// The same with the cone given by unit vectors (axis, right edge, left edge) and cos(half angle), so a
+    /// caller scanning many sensors rotates precomputed vectors instead of calling trigonometric functions.
+    /// </summary>
+    public static double Nearest(Vec2 apex, Vec2 axis, Vec2 edge1, Vec2 edge2, double cosHalf, ReadOnlySpan<Segment> walls, double maxRange)
     {
-        var axis = Vec2.FromAngle(heading);
-        var edge1 = Vec2.FromAngle(heading - halfAngle);
-        var edge2 = Vec2.FromAngle(heading + halfAngle);
-        var cosHalf = Math.Cos(halfAngle);
+        var reachSquared = maxRange * maxRange;
         var best = double.PositiveInfinity;
-        foreach (var wall in walls)
+        for (var i = 0; i < walls.Length; i++)
         {
-            if (!WithinReach(wall, apex, maxRange))
+            ref readonly var wall = ref walls[i];
+            double ax = wall.A.X - apex.X, ay = wall.A.Y - apex.Y, bx = wall.B.X - apex.X, by = wall.B.Y - apex.Y;
+
+            // Cheap rejects first: wholly outside one edge line of the cone (narrower than 180 degrees, it lies
+            // on one side of each), then beyond reach or the best echo so far by the bounding-box bound.
+            if ((edge1.X * ay - edge1.Y * ax < 0 && edge1.X * by - edge1.Y * bx < 0)
+                || (edge2.X * ay - edge2.Y * ax > 0 && edge2.X * by - edge2.Y * bx > 0))
+            {
+                continue;
+            }
+
+            var boxDistanceSquared = wall.BoxDistanceSquared(apex);
+            if (boxDistanceSquared > reachSquared || boxDistanceSquared >= best * best)
             {
                 continue;
             }
@@ -47,13 +63,5 @@ public static class ConeRange
         {
             best = distance;
         }
-    }
-
-    /// <summary>Cheap reject: the segment's bounding box is farther than the max range.</summary>
-    private static bool WithinReach(Segment wall, Vec2 apex, double maxRange)
-    {
-        var dx = Math.Max(Math.Max(Math.Min(wall.A.X, wall.B.X) - apex.X, 0), apex.X - Math.Max(wall.A.X, wall.B.X));
-        var dy = Math.Max(Math.Max(Math.Min(wall.A.Y, wall.B.Y) - apex.Y, 0), apex.Y - Math.Max(wall.A.Y, wall.B.Y));
-        return dx * dx + dy * dy <= maxRange * maxRange;
     }
 }

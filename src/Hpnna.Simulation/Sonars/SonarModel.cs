@@ -8,38 +8,66 @@ namespace Hpnna.Simulation.Sonars;
 /// clamped to the sensor's range, with seeded noise and dropouts. No echo within range reads as max range
 /// with <see cref="SonarReading.Echo"/> false, as a real sonar's time-out does.
 /// </summary>
-public sealed class SonarModel(IReadOnlyList<SonarSpec> sensors, SonarNoise noise)
+public sealed class SonarModel
 {
-    public IReadOnlyList<SonarSpec> Sensors { get; } = sensors;
+    private readonly SonarSpec[] _sensors;
+    private readonly SensorFrame[] _frames;
+    private readonly SonarNoise _noise;
+
+    public SonarModel(IReadOnlyList<SonarSpec> sensors, SonarNoise noise)
+    {
+        _sensors = [.. sensors];
+        _frames = [.. _sensors.Select(s => new SensorFrame(
+            new Vec2(s.X, s.Y),
+            Vec2.FromAngle(s.Heading),
+            Vec2.FromAngle(s.Heading - s.ConeHalfAngle),
+            Vec2.FromAngle(s.Heading + s.ConeHalfAngle),
+            Math.Cos(s.ConeHalfAngle)))];
+        _noise = noise;
+    }
+
+    public IReadOnlyList<SonarSpec> Sensors => _sensors;
 
     /// <summary>Scans every sensor from <paramref name="pose"/>. Allocation-free.</summary>
     public void Scan(ReadOnlySpan<Segment> walls, Pose2D pose, Random random, Span<SonarReading> destination)
     {
         var cos = Math.Cos(pose.Heading);
         var sin = Math.Sin(pose.Heading);
-        for (var i = 0; i < Sensors.Count; i++)
+        var origin = new Vec2(pose.X, pose.Y);
+        for (var i = 0; i < _sensors.Length; i++)
         {
-            var sensor = Sensors[i];
-            var apex = new Vec2(pose.X + cos * sensor.X - sin * sensor.Y, pose.Y + sin * sensor.X + cos * sensor.Y);
-            var range = ConeRange.Nearest(apex, pose.Heading + sensor.Heading, sensor.ConeHalfAngle, walls, sensor.MaxRange);
-            destination[i] = Measure(range, sensor, random);
+            ref readonly var frame = ref _frames[i];
+            var range = ConeRange.Nearest(
+                origin + Rotate(frame.Position, cos, sin),
+                Rotate(frame.Axis, cos, sin),
+                Rotate(frame.RightEdge, cos, sin),
+                Rotate(frame.LeftEdge, cos, sin),
+                frame.CosHalf,
+                walls,
+                _sensors[i].MaxRange);
+            destination[i] = Measure(range, _sensors[i], random);
         }
     }
 
+    private static Vec2 Rotate(Vec2 v, double cos, double sin) => new(cos * v.X - sin * v.Y, sin * v.X + cos * v.Y);
+
     private SonarReading Measure(double range, SonarSpec sensor, Random random)
     {
-        if (noise.DropoutProbability > 0 && random.NextDouble() < noise.DropoutProbability)
+        if (_noise.DropoutProbability > 0 && random.NextDouble() < _noise.DropoutProbability)
         {
             return new SonarReading(sensor.MaxRange, Echo: false);
         }
 
-        if (noise.RangeSigma > 0 && double.IsFinite(range))
+        if (_noise.RangeSigma > 0 && double.IsFinite(range))
         {
-            range += noise.RangeSigma * Gaussian.Next(random);
+            range += _noise.RangeSigma * Gaussian.Next(random);
         }
 
         return range > sensor.MaxRange
             ? new SonarReading(sensor.MaxRange, Echo: false)
             : new SonarReading(Math.Max(range, sensor.MinRange), Echo: true);
     }
+
+    /// <summary>A sensor's position and cone directions in the robot frame, precomputed once.</summary>
+    private readonly record struct SensorFrame(Vec2 Position, Vec2 Axis, Vec2 RightEdge, Vec2 LeftEdge, double CosHalf);
 }

@@ -10,11 +10,13 @@ public sealed class World
     private readonly Segment[] _walls;
 
     private readonly GoalRegion[] _goals;
+    private readonly int[] _allWallIndices;
 
     private World(Segment[] walls, Pose2D start, IReadOnlyList<GoalRegion> goals)
     {
         _walls = walls;
         _goals = [.. goals];
+        _allWallIndices = [.. Enumerable.Range(0, walls.Length)];
         Start = start;
         var xs = walls.SelectMany(w => new[] { w.A.X, w.B.X }).ToArray();
         var ys = walls.SelectMany(w => new[] { w.A.Y, w.B.Y }).ToArray();
@@ -106,11 +108,14 @@ public sealed class World
     }
 
     /// <summary>Whether a disc of <paramref name="radius"/> at <paramref name="centre"/> touches any wall. Allocation-free.</summary>
-    public bool Collides(Vec2 centre, double radius)
+    public bool Collides(Vec2 centre, double radius) => Collides(centre, radius, AllWalls);
+
+    /// <summary>Whether the disc touches any of the walls named by index in <paramref name="candidates"/>.</summary>
+    public bool Collides(Vec2 centre, double radius, ReadOnlySpan<int> candidates)
     {
-        foreach (var wall in _walls)
+        foreach (var index in candidates)
         {
-            if (wall.DistanceTo(centre) < radius)
+            if (_walls[index].DistanceTo(centre) < radius)
             {
                 return true;
             }
@@ -118,6 +123,27 @@ public sealed class World
 
         return false;
     }
+
+    /// <summary>
+    /// Writes the indices of the walls whose bounding box lies within <paramref name="reach"/> of
+    /// <paramref name="centre"/> into <paramref name="destination"/> (at least as long as the wall count)
+    /// and returns how many: the only walls a disc moving less than reach can touch. Allocation-free.
+    /// </summary>
+    public int WallsNear(Vec2 centre, double reach, Span<int> destination)
+    {
+        var count = 0;
+        for (var i = 0; i < _walls.Length; i++)
+        {
+            if (_walls[i].BoxDistanceSquared(centre) <= reach * reach)
+            {
+                destination[count++] = i;
+            }
+        }
+
+        return count;
+    }
+
+    private ReadOnlySpan<int> AllWalls => _allWallIndices;
 
     /// <summary>The goal region containing <paramref name="point"/>, or null.</summary>
     public GoalRegion? GoalAt(Vec2 point)
