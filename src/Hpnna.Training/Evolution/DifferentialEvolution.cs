@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+
+namespace Hpnna.Training.Evolution;
+
+/// <summary>
+/// Differential evolution (Storn and Price) maximising an <see cref="IFitnessFunction"/> over a box.
+/// </summary>
+/// <remarks>
+/// Algorithm, one generation:
+/// <list type="number">
+/// <item>for each target x_i, build a mutant v = base + F (x_r1 - x_r2), with base a random member r0
+/// (rand/1) or the best (best/1), and r0, r1, r2, i all distinct;</item>
+/// <item>binomial crossover: each coordinate comes from v with probability CR, and one random coordinate
+/// always does; a coordinate that leaves the box is put back at a random point between the bound and the
+/// base's coordinate (bounce-back), so members never stick to a bound;</item>
+/// <item>evaluate every trial, in parallel;</item>
+/// <item>one-to-one greedy replacement: the trial replaces its target when at least as fit.</item>
+/// </list>
+/// Determinism: every random draw comes from one generator seeded by the run, drawn on the calling
+/// thread in a fixed order before evaluation; evaluation is pure. So a seed gives the same run bit for bit
+/// on any number of threads.
+/// </remarks>
+public static class DifferentialEvolution
+{
+    /// <summary>Runs DE; <paramref name="onGeneration"/> is called on the calling thread after every generation.</summary>
+    public static DeResult Run(IFitnessFunction fitness, DeSettings settings, Action<DeProgress>? onGeneration = null, CancellationToken cancellation = default)
+    {
+        settings.EnsureValid();
+        var bounds = fitness.Bounds;
+        var boundProblems = bounds.Validate();
+        if (boundProblems.Count > 0)
+        {
+            throw new ArgumentException("invalid search space: " + string.Join("; ", boundProblems));
+        }
+
+        var n = settings.Population;
+        var d = bounds.Dimensions;
+        var random = new Random(settings.Seed);
+        var members = new double[n][];
+        var trials = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            members[i] = new double[d];
+            trials[i] = new double[d];
+            for (var j = 0; j < d; j++)
+            {
+                members[i][j] = bounds.Min + random.NextDouble() * (bounds.Max - bounds.Min);
+            }
+        }
+
+        using var evaluators = new EvaluatorPool(fitness);
+        var scores = new Evaluation[n];
+        var trialScores = new Evaluation[n];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.EffectiveThreads };
+        evaluators.EvaluateAll(members, scores, parallel);
+        long evaluations = n;
+        var history = new List<DeProgress> { Summarise(0, scores, evaluations) };
+        onGeneration?.Invoke(history[^1]);
+
+        var stop = DeStop.GenerationLimit;
+        for (var generation = 1; generation <= settings.MaxGenerations; generation++)
+        {
+            if (settings.StopWhenSolved && scores[BestIndex(scores)].Solves)
+            {
+                stop = DeStop.Solved;
+                break;
+            }
+
+            if (cancellation.IsCancellationRequested)
+            {
+                stop = DeStop.Cancelled;
+                break;
+            }
+
+            var best = BestIndex(scores);
+            for (var i = 0; i < n; i++)
+            {
+                BuildTrial(members, i, best, settings, bounds, random, trials[i]);
+            }
+
+            evaluators.EvaluateAll(trials, trialScores, parallel);
+            evaluations += n;
+            for (var i = 0; i < n; i++)
+            {
+                if (trialScores[i].Fitness >= scores[i].Fitness)
+                {
+                    (members[i], trials[i]) = (trials[i], members[i]);
+                    scores[i] = trialScores[i];
+                }
+            }
+
+            history.Add(Summarise(generation, scores, evaluations));
+            onGeneration?.Invoke(history[^1]);
+        }
+
+        if (stop == DeStop.GenerationLimit && settings.StopWhenSolved && scores[BestIndex(scores)].Solves)
+        {
+            stop = DeStop.Solved;
+        }
+
+        var winner = BestIndex(scores);
+        return new DeResult([.. members[winner]], scores[winner], stop, history);
+    }
+
+    private static void BuildTrial(double[][] members, int target, int best, DeSettings settings, SearchBounds bounds, Random random, double[] trial)
+    {
+        var n = members.Length;
+        int r0, r1, r2;
+        do
+        {
+            r0 = settings.Strategy == DeStrategy.BestOneBin ? best : random.Next(n);
+        }
+        while (r0 == target && settings.Strategy == DeStrategy.RandOneBin);
+
+        do
+        {
+            r1 = random.Next(n);
+        }
+        while (r1 == target || r1 == r0);
+
+        do
+        {
+            r2 = random.Next(n);
+        }
+        while (r2 == target || r2 == r0 || r2 == r1);
+
+        var x = members[target];
+        var b = members[r0];
+        var a1 = members[r1];
+        var a2 = members[r2];
+        var forced = random.Next(trial.Length);
+        for (var j = 0; j < trial.Length; j++)
+        {
+            // Draw the crossover coin for every coordinate so the draw order never depends on the outcome.
+            var fromMutant = random.NextDouble() < settings.CR || j == forced;
+            var bounce = random.NextDouble();
+            if (!fromMutant)
+            {
+                trial[j] = x[j];
+                continue;
+            }
+
+            var v = b[j] + settings.F * (a1[j] - a2[j]);
+            trial[j] = v < bounds.Min ? bounds.Min + bounce * (b[j] - bounds.Min)
+                : v > bounds.Max ? bounds.Max - bounce * (bounds.Max - b[j])
+                : v;
+        }
+    }
+
+    private static int BestIndex(Evaluation[] scores)
+    {
+        var best = 0;
+        for (var i = 1; i < scores.Length; i++)
+        {
+            if (scores[i].Fitness > scores[best].Fitness)
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private static DeProgress Summarise(int generation, Evaluation[] scores, long evaluations)
+    {
+        var best = BestIndex(scores);
+        var mean = 0.0;
+        foreach (var score in scores)
+        {
+            mean += score.Fitness;
+        }
+
+        return new DeProgress(generation, scores[best].Fitness, mean / scores.Length, scores[best].Solves, evaluations);
+    }
+
+    /// <summary>One evaluator per worker, reused across generations.</summary>
+    private sealed class EvaluatorPool(IFitnessFunction fitness) : IDisposable
+    {
+        private readonly ConcurrentBag<IFitnessEvaluator> _idle = [];
+
+        public void EvaluateAll(double[][] candidates, Evaluation[] results, ParallelOptions options) =>
+            Parallel.For(0, candidates.Length, options, () => _idle.TryTake(out var e) ? e : fitness.CreateEvaluator(),
+                (i, _, evaluator) =>
+                {
+                    results[i] = evaluator.Evaluate(candidates[i]);
+                    return evaluator;
+                },
+                evaluator => _idle.Add(evaluator));
+
+        public void Dispose()
+        {
+            while (_idle.TryTake(out var evaluator))
+            {
+                (evaluator as IDisposable)?.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Hpnna.Core.Layers;
+using Hpnna.Programs.Library;
+using Hpnna.Training.Evolution;
+using Hpnna.Training.Primitives;
+using Hpnna.Training.Sequencing;
+
+namespace Hpnna.Training.Libraries;
+
+/// <summary>One learned program and the run that found it.</summary>
+public sealed record TrainedProgram(NamedProgram Program, DeResult Run, TimeSpan Elapsed);
+
+/// <summary>
+/// Learns programs one DE run each, on a fixed interpreter: L1 primitives in the simulator, L2 goal codes on
+/// the synthetic trigger datasets. A run never touches another program, so programs can be added to a
+/// library one at a time.
+/// </summary>
+public static class ProgramTraining
+{
+    /// <summary>Learns primitive <paramref name="kind"/> on <paramref name="l1"/> in <paramref name="arena"/>.</summary>
+    public static TrainedProgram Primitive(PrimitiveKind kind, PrimitiveArena arena, LayerDefinition l1, DeSettings settings, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
+        Learn(PrimitiveNames.Of(kind), $"{PrimitiveNames.Of(kind)} ({kind}) in a depth-{arena.Maze.Spec.Depth} T-maze, {arena.Trials.Count} starts, {arena.TrialTime:F0} s trials",
+            new PrimitiveFitness(kind, arena, l1), settings, command, progress, cancellation);
+
+    /// <summary>Learns the goal code of <paramref name="task"/> on <paramref name="l2"/> from <paramref name="dataset"/>.</summary>
+    public static TrainedProgram Goal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
+        Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences", new GoalCodeFitness(task, dataset, l2), settings, command, progress, cancellation);
+
+    /// <summary>"DE/rand/1/bin pop 20 F 0.85 CR 0.8".</summary>
+    public static string Method(DeSettings settings) => string.Create(CultureInfo.InvariantCulture,
+        $"DE/{(settings.Strategy == DeStrategy.RandOneBin ? "rand" : "best")}/1/bin pop {settings.Population} F {settings.F} CR {settings.CR}");
+
+    private static TrainedProgram Learn(string name, string task, IFitnessFunction fitness, DeSettings settings, string command, Action<DeProgress>? progress, CancellationToken cancellation)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var run = DifferentialEvolution.Run(fitness, settings, progress, cancellation);
+        var record = new TrainingRecord(Method(settings), task, settings.Seed, run.Generations, Math.Round(run.BestEvaluation.Fitness, 6), run.BestEvaluation.Solves,
+            DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), command);
+        return new TrainedProgram(new NamedProgram(name, run.Best, record), run, clock.Elapsed);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Hpnna.Training.Sequencing;
+
+/// <summary>
+/// One of the eight goal tasks of a depth-3 T-maze: the primitive to run at each of the three junctions.
+/// T1 = lll, T2 = llr, ..., T8 = rrr (binary, l = 0, first junction most significant), matching G1..G8.
+/// </summary>
+public sealed record GoalTask(int Number)
+{
+    public const int Count = 8;
+    public const int Junctions = 3;
+
+    public static IReadOnlyList<GoalTask> All { get; } = [.. Enumerable.Range(1, Count).Select(n => new GoalTask(n))];
+
+    public string Name => $"T{Number}";
+
+    /// <summary>The goal this task reaches: G1..G8.</summary>
+    public string Goal => $"G{Number}";
+
+    /// <summary>"lll" .. "rrr".</summary>
+    public string Pattern => new([.. Enumerable.Range(0, Junctions).Select(j => TurnsRight(j) ? 'r' : 'l')]);
+
+    /// <summary>Whether junction <paramref name="junction"/> (0-based) is taken to the right (Pr, a high L2 output).</summary>
+    public bool TurnsRight(int junction) => (((Number - 1) >> (Junctions - 1 - junction)) & 1) == 1;
+
+    /// <summary>A task from "T1".."T8", "G1".."G8" or a pattern such as "lrl"; throws <see cref="ArgumentException"/>.</summary>
+    public static GoalTask Parse(string text)
+    {
+        var t = text.Trim();
+        if (t.Length == 2 && (t[0] is 'T' or 't' or 'G' or 'g') && t[1] is >= '1' and <= '8')
+        {
+            return new GoalTask(t[1] - '0');
+        }
+
+        if (t.Length == Junctions && t.All(c => c is 'l' or 'r' or 'L' or 'R'))
+        {
+            return new GoalTask(1 + t.Aggregate(0, (value, c) => (value << 1) | (c is 'r' or 'R' ? 1 : 0)));
+        }
+
+        throw new ArgumentException($"unknown task '{text}': use T1..T8, G1..G8 or a pattern of three l/r letters such as lrl");
+    }
+
+    public override string ToString() => $"{Name} ({Pattern})";
+}

@@ -1,0 +1,52 @@
+using Hpnna.Training.Evolution;
+
+namespace Hpnna.Training.Sequencing;
+
+/// <summary>
+/// The NOA's task: one weight vector scored on all eight tasks; its fitness is the mean of the eight task
+/// fitnesses and it solves the task when all eight are done right on every sequence.
+/// </summary>
+public sealed class NoaFitness(TriggerDataset dataset) : IFitnessFunction
+{
+    public SearchBounds Bounds { get; } = new(NoaNetwork.ParameterCount, NoaNetwork.Definition.WeightRange.Min, NoaNetwork.Definition.WeightRange.Max);
+
+    public IFitnessEvaluator CreateEvaluator() => new Evaluator(dataset);
+
+    /// <summary>Each task's score for one weight vector, on any dataset.</summary>
+    public static SequencingScore[] Scores(ReadOnlySpan<double> weights, TriggerDataset dataset)
+    {
+        var network = new NoaNetwork();
+        network.Load(weights);
+        var scratch = SequencingScore.ScratchFor(dataset);
+        var scores = new SequencingScore[GoalTask.Count];
+        foreach (var task in GoalTask.All)
+        {
+            network.Select(task);
+            scores[task.Number - 1] = SequencingScore.Measure(network, task, dataset, scratch);
+        }
+
+        return scores;
+    }
+
+    private sealed class Evaluator(TriggerDataset dataset) : IFitnessEvaluator
+    {
+        private readonly NoaNetwork _network = new();
+        private readonly double[] _scratch = SequencingScore.ScratchFor(dataset);
+
+        public Evaluation Evaluate(ReadOnlySpan<double> candidate)
+        {
+            _network.Load(candidate);
+            var fitness = 0.0;
+            var all = true;
+            foreach (var task in GoalTask.All)
+            {
+                _network.Select(task);
+                var score = SequencingScore.Measure(_network, task, dataset, _scratch);
+                fitness += score.Fitness;
+                all &= score.AllRight;
+            }
+
+            return new Evaluation(fitness / GoalTask.Count, all);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+namespace Hpnna.Training.Sequencing;
+
+/// <summary>
+/// The paper's synthetic trigger datasets: for each maze size lambda, several trigger sequences whose
+/// corridors last about lambda times a turn (jittered by up to 10%, seeded) and whose turns last
+/// <see cref="TurnSteps"/> L2 steps, the same at every size. At lambda 3 a sequence is 45 steps of tau/5,
+/// the paper's "about 40".
+/// </summary>
+public sealed class TriggerDataset
+{
+    public const int TurnSteps = 5;
+    public const int DefaultSequencesPerSize = 10;
+    public const double CorridorJitter = 0.1;
+
+    private TriggerDataset(string name, IReadOnlyList<double> lambdas, IReadOnlyList<TriggerSequence> sequences)
+    {
+        Name = name;
+        Lambdas = lambdas;
+        Sequences = sequences;
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<double> Lambdas { get; }
+
+    public IReadOnlyList<TriggerSequence> Sequences { get; }
+
+    /// <summary>Dataset 1: one maze size, lambda 3.</summary>
+    public static TriggerDataset SingleSize(int seed = 1) => Create("one size (lambda 3)", [3.0], DefaultSequencesPerSize, seed);
+
+    /// <summary>Dataset 2: three maze sizes, lambda 2, 3 and 4.</summary>
+    public static TriggerDataset ThreeSizes(int seed = 1) => Create("three sizes (lambda 2, 3, 4)", [2.0, 3.0, 4.0], DefaultSequencesPerSize, seed);
+
+    /// <summary>The dataset named "single" or "three"; throws <see cref="ArgumentException"/> for anything else.</summary>
+    public static TriggerDataset Named(string name, int seed = 1) => name switch
+    {
+        "single" => SingleSize(seed),
+        "three" => ThreeSizes(seed),
+        _ => throw new ArgumentException($"unknown dataset '{name}': use single (lambda 3) or three (lambda 2, 3, 4)"),
+    };
+
+    public static TriggerDataset Create(string name, IReadOnlyList<double> lambdas, int sequencesPerSize, int seed, int turnSteps = TurnSteps)
+    {
+        if (lambdas.Count == 0 || lambdas.Any(l => !double.IsFinite(l) || l <= 0) || sequencesPerSize < 1)
+        {
+            throw new ArgumentException("a trigger dataset needs at least one maze size lambda > 0 and at least one sequence per size");
+        }
+
+        var random = new Random(seed);
+        var sequences = new List<TriggerSequence>();
+        foreach (var lambda in lambdas)
+        {
+            for (var s = 0; s < sequencesPerSize; s++)
+            {
+                var corridors = new int[GoalTask.Junctions + 1];
+                for (var c = 0; c < corridors.Length; c++)
+                {
+                    var jitter = s == 0 ? 0 : (2 * random.NextDouble() - 1) * CorridorJitter;
+                    corridors[c] = Math.Max(1, (int)Math.Round(lambda * turnSteps * (1 + jitter)));
+                }
+
+                sequences.Add(new TriggerSequence(lambda, corridors, turnSteps));
+            }
+        }
+
+        return new TriggerDataset(name, lambdas, sequences);
+    }
+}

@@ -1,0 +1,161 @@
+using Hpnna.Training.Evolution;
+using Xunit;
+
+namespace Hpnna.Training.Tests;
+
+public sealed class DifferentialEvolutionTests
+{
+    [Theory]
+    [InlineData(DeStrategy.RandOneBin)]
+    [InlineData(DeStrategy.BestOneBin)]
+    public void Finds_the_minimum_of_the_sphere(DeStrategy strategy)
+    {
+        var result = DifferentialEvolution.Run(new Benchmark(5, -5, 5, Sphere, target: 1e-8), new DeSettings { Strategy = strategy, MaxGenerations = 2000, Seed = 3 });
+
+        Assert.Equal(DeStop.Solved, result.Stop);
+        Assert.All(result.Best, x => Assert.InRange(x, -1e-3, 1e-3));
+    }
+
+    [Fact]
+    public void Finds_the_Rosenbrock_valley_floor_at_one()
+    {
+        var result = DifferentialEvolution.Run(
+            new Benchmark(3, -2, 2, Rosenbrock, target: 1e-8),
+            new DeSettings { Population = 30, F = 0.6, CR = 0.9, MaxGenerations = 5000, Seed = 5 });
+
+        Assert.Equal(DeStop.Solved, result.Stop);
+        Assert.All(result.Best, x => Assert.InRange(x, 0.99, 1.01));
+    }
+
+    [Fact]
+    public void Best_fitness_never_gets_worse_from_one_generation_to_the_next()
+    {
+        var result = DifferentialEvolution.Run(new Benchmark(4, -5, 5, Rosenbrock, target: 0), new DeSettings { MaxGenerations = 200, Seed = 9 });
+
+        for (var g = 1; g < result.History.Count; g++)
+        {
+            Assert.True(result.History[g].BestFitness >= result.History[g - 1].BestFitness);
+        }
+
+        Assert.Equal(DeStop.GenerationLimit, result.Stop);
+        Assert.Equal(200, result.Generations);
+        Assert.Equal(20 * 201, result.Evaluations);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_run_bit_for_bit_on_one_thread_or_many()
+    {
+        var fitness = new Benchmark(6, -5, 5, Rosenbrock, target: 0);
+        var runs = new[] { 1, 2, 4, 8 }
+            .Select(threads => DifferentialEvolution.Run(fitness, new DeSettings { MaxGenerations = 150, Seed = 11, Threads = threads }))
+            .ToList();
+
+        foreach (var run in runs.Skip(1))
+        {
+            Assert.Equal(runs[0].Best, run.Best);
+            Assert.Equal(runs[0].History.Select(h => h.MeanFitness), run.History.Select(h => h.MeanFitness));
+        }
+
+        var other = DifferentialEvolution.Run(fitness, new DeSettings { MaxGenerations = 150, Seed = 12 });
+        Assert.NotEqual(runs[0].Best, other.Best);
+    }
+
+    [Fact]
+    public void Every_evaluated_candidate_stays_inside_the_bounds()
+    {
+        // The optimum lies outside the box, so mutants keep pushing past the upper bound.
+        var seen = new List<double>();
+        var fitness = new Benchmark(3, -1, 0.5, x => Sphere(x.ToArray().Select(v => v - 3).ToArray()), target: double.NegativeInfinity, observe: seen);
+
+        var result = DifferentialEvolution.Run(fitness, new DeSettings { MaxGenerations = 300, Seed = 2, Threads = 1 });
+
+        Assert.All(seen, x => Assert.InRange(x, -1, 0.5));
+        Assert.All(result.Best, x => Assert.InRange(x, 0.49, 0.5));
+    }
+
+    [Fact]
+    public void A_cancelled_run_stops_and_keeps_the_best_so_far()
+    {
+        using var cancel = new CancellationTokenSource();
+        var result = DifferentialEvolution.Run(new Benchmark(5, -5, 5, Sphere, target: 0), new DeSettings { MaxGenerations = 10_000, Seed = 1 },
+            progress => { if (progress.Generation == 25) cancel.Cancel(); }, cancel.Token);
+
+        Assert.Equal(DeStop.Cancelled, result.Stop);
+        Assert.Equal(25, result.Generations);
+        Assert.Equal(result.History[^1].BestFitness, result.BestEvaluation.Fitness);
+    }
+
+    [Theory]
+    [InlineData(3, 0.85, 0.8, 10, "population must be at least 4")]
+    [InlineData(20, 0, 0.8, 10, "F must be in (0, 2]")]
+    [InlineData(20, 2.5, 0.8, 10, "F must be in (0, 2]")]
+    [InlineData(20, 0.85, 1.2, 10, "CR must be in [0, 1]")]
+    [InlineData(20, 0.85, double.NaN, 10, "CR must be in [0, 1]")]
+    [InlineData(20, 0.85, 0.8, 0, "generations must be at least 1")]
+    public void Impossible_settings_are_refused_with_one_clear_message(int population, double f, double cr, int generations, string expected)
+    {
+        var settings = new DeSettings { Population = population, F = f, CR = cr, MaxGenerations = generations };
+
+        var error = Assert.Throws<ArgumentException>(() => DifferentialEvolution.Run(new Benchmark(2, -1, 1, Sphere, 0), settings));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData(2, 1.0, 1.0)]
+    [InlineData(2, 1.0, -1.0)]
+    [InlineData(2, double.NaN, 1.0)]
+    [InlineData(0, -1.0, 1.0)]
+    public void Empty_bounds_are_refused(int dimensions, double min, double max)
+    {
+        var error = Assert.Throws<ArgumentException>(() => DifferentialEvolution.Run(new Benchmark(dimensions, min, max, Sphere, 0), new DeSettings()));
+
+        Assert.Contains("invalid search space", error.Message);
+    }
+
+    private static double Sphere(ReadOnlySpan<double> x)
+    {
+        var sum = 0.0;
+        foreach (var v in x)
+        {
+            sum += v * v;
+        }
+
+        return sum;
+    }
+
+    private static double Rosenbrock(ReadOnlySpan<double> x)
+    {
+        var sum = 0.0;
+        for (var i = 0; i + 1 < x.Length; i++)
+        {
+            sum += 100 * Math.Pow(x[i + 1] - x[i] * x[i], 2) + Math.Pow(1 - x[i], 2);
+        }
+
+        return sum;
+    }
+
+    private delegate double Objective(ReadOnlySpan<double> x);
+
+    /// <summary>A cost function to minimise, as a fitness (its negative) that solves below <paramref name="target"/>.</summary>
+    private sealed class Benchmark(int dimensions, double min, double max, Objective cost, double target, List<double>? observe = null) : IFitnessFunction, IFitnessEvaluator
+    {
+        public SearchBounds Bounds { get; } = new(dimensions, min, max);
+
+        public IFitnessEvaluator CreateEvaluator() => this;
+
+        public Evaluation Evaluate(ReadOnlySpan<double> candidate)
+        {
+            if (observe is not null)
+            {
+                lock (observe)
+                {
+                    observe.AddRange(candidate.ToArray());
+                }
+            }
+
+            var c = cost(candidate);
+            return new Evaluation(-c, c <= target);
+        }
+    }
+}
