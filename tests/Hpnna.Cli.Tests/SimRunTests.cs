@@ -50,7 +50,6 @@ public sealed class SimRunTests : IDisposable
     [InlineData("--delta", "1.0", "too short for a depth-3 maze")]
     [InlineData("--lambda", "-2", "--lambda must be a finite number > 0")]
     [InlineData("--dropout", "1.5", "--dropout is a probability")]
-    [InlineData("--controller", "hpnna", "needs the trained program libraries")]
     [InlineData("--depth", "5", "depth must be 1, 2 or 3")]
     public void Bad_settings_are_one_clear_error(string option, string value, string message)
     {
@@ -61,6 +60,31 @@ public sealed class SimRunTests : IDisposable
         Assert.DoesNotContain("Exception", run.Error);
         Assert.DoesNotMatch(@"^\s+at \S", run.Error.Split('\n').Last(l => l.Length > 0));
         Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("G1")]
+    [InlineData("G8")]
+    public void The_hpnna_controller_runs_the_shipped_programs(string goal)
+    {
+        var run = CliRun.InProcess("sim", "run", "--controller", "hpnna", "--goal", goal);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"reached {goal}", run.Output);
+        Assert.Contains("hpnna controller", run.Output);
+    }
+
+    [Fact]
+    public void The_hpnna_controller_refuses_mazes_its_goal_programs_are_not_for()
+    {
+        var run = CliRun.InProcess("sim", "run", "--controller", "hpnna", "--depth", "2", "--goal", "G1");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("runs depth-3 mazes", run.Error);
+
+        var missing = CliRun.InProcess("sim", "run", "--controller", "hpnna", "--l1", "missing.json");
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("missing.json: $: cannot read the file", missing.Error);
     }
 
     [Fact]

@@ -50,21 +50,43 @@ public sealed class InterpreterTests
     }
 
     [Fact]
-    public void Hierarchy_feeds_l1_the_blend_of_pr_and_pl_weighted_by_l2s_output()
+    public void Hierarchy_feeds_l1_the_blend_of_pr_and_pl_weighted_by_l2s_gated_output()
     {
         var hierarchy = CreateHierarchy(MulKind.Published, selectionBias: 0.0);
 
         hierarchy.Step(new Proximities(0.2, 0.3, 0.1), trigger: 0.0);
 
         var o = hierarchy.Selection;
+        var gated = Math.Clamp(0.5 + (o - 0.5) / (2 * Hierarchy.SelectionMargin), 0, 1);
         var pr = hierarchy.PrimitiveCode(Primitive.RightWall);
         var pl = hierarchy.PrimitiveCode(Primitive.LeftWall);
         var l1Code = hierarchy.L1.Layer.Code;
-        Assert.InRange(o, 0.05, 0.95);
+        Assert.InRange(gated, 0.05, 0.95);
         for (var c = 0; c < l1Code.Length; c++)
         {
-            Assert.Equal(o * pr[c] + (1 - o) * pl[c], l1Code[c], 1e-12);
+            Assert.Equal(gated * pr[c] + (1 - gated) * pl[c], l1Code[c], 1e-12);
         }
+    }
+
+    [Fact]
+    public void L2_steps_once_per_period_on_the_mean_trigger()
+    {
+        var l2 = new L2Interpreter(InterpreterTopologies.L2(MulKind.Ideal));
+        var reference = new L2Interpreter(InterpreterTopologies.L2(MulKind.Ideal));
+        var goal = Enumerable.Range(0, l2.Layer.CodeLength).Select(i => (i % 5) - 2.0).ToArray();
+        reference.Layer.SetCode(goal);
+        var code = new double[InterpreterTopologies.L1().CodeLength];
+        var hierarchy = new Hierarchy(new L1Interpreter(InterpreterTopologies.L1(MulKind.Ideal)), l2, code, code, goal, l2Period: 4);
+
+        var triggers = new[] { 0.0, 1, 1, 0, 1, 1, 1, 1 };
+        foreach (var t in triggers)
+        {
+            hierarchy.Step(new Proximities(0, 0, 0), t);
+        }
+
+        reference.Step(0.5);
+        reference.Step(1.0);
+        Assert.Equal(reference.Selection, hierarchy.Selection, 1e-15);
     }
 
     [Theory]

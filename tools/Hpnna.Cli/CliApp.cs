@@ -19,6 +19,7 @@ public static class CliApp
         {
             NetCommands.Create(),
             SimCommands.Create(),
+            TrainCommands.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -3,10 +3,16 @@ using Hpnna.Core.Programs;
 namespace Hpnna.Core.Interpreters;
 
 /// <summary>
-/// L2 programs L1: each step L2 reads the trigger and its output o selects the primitive that L1 runs, by
-/// feeding L1's programming lines the blend o * Pr + (1 - o) * Pl.
+/// L2 programs L1: L2 reads the trigger and its output o selects the primitive that L1 runs, by feeding L1's
+/// programming lines the blend o * Pr + (1 - o) * Pl. L1 steps every tick; L2 steps once every
+/// <see cref="L2Period"/> ticks on the mean trigger of those ticks, because it works on the time scale of
+/// corridors and turns (seconds), not of wall following.
 /// </summary>
 /// <remarks>
+/// The selection o is read through a gate before blending: o at or beyond 0.5 +/- <see cref="SelectionMargin"/>
+/// selects one primitive whole, and only in between are the codes mixed. A sigmoid output never reaches 0 or
+/// 1, and a mixed code is neither primitive (measured: with the raw o = 0.9 of a confident L2, the robot
+/// crashes). L2's programs are learned to keep o beyond this margin at every junction.
 /// The blend is computed exactly (an ideal mul); since a code maps affinely onto programming inputs,
 /// blending codes and blending programming inputs are the same. Pr, Pl and the goal code can be replaced
 /// from any thread; replacements land whole at the next step boundary, without allocation.
@@ -20,9 +26,16 @@ public sealed class Hierarchy
     private readonly CodeMailbox _leftMailbox;
     private readonly double _weightMin;
     private readonly double _weightMax;
+    /// <summary>How far from 0.5 L2's output must be to select one primitive whole.</summary>
+    public const double SelectionMargin = 0.1;
 
-    public Hierarchy(L1Interpreter l1, L2Interpreter l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal)
+    private double _triggerSum;
+    private int _ticksSinceL2;
+
+    public Hierarchy(L1Interpreter l1, L2Interpreter l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, int l2Period = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(l2Period, 1);
+        L2Period = l2Period;
         L1 = l1;
         L2 = l2;
         var length = l1.Layer.CodeLength;
@@ -42,6 +55,9 @@ public sealed class Hierarchy
     public L1Interpreter L1 { get; }
 
     public L2Interpreter L2 { get; }
+
+    /// <summary>Ticks per L2 step.</summary>
+    public int L2Period { get; }
 
     /// <summary>L2's output o at the last step: above 0.5 means Pr dominates.</summary>
     public double Selection { get; private set; }
@@ -71,16 +87,28 @@ public sealed class Hierarchy
         L1.Layer.Reset();
         L2.Layer.Reset();
         Selection = L2.Selection;
+        _triggerSum = 0;
+        _ticksSinceL2 = 0;
     }
 
-    /// <summary>One control tick: L2 on the trigger, the blend onto L1's programming lines, L1 on the proximities.</summary>
+    /// <summary>
+    /// One control tick: every <see cref="L2Period"/>-th tick L2 on the mean trigger, then the blend onto L1's
+    /// programming lines and L1 on the proximities.
+    /// </summary>
     public MotorOutput Step(in Proximities proximities, double trigger)
     {
         _rightMailbox.TryTake(_rightWall);
         _leftMailbox.TryTake(_leftWall);
 
-        var o = L2.Step(trigger);
-        Selection = o;
+        _triggerSum += trigger;
+        if (++_ticksSinceL2 == L2Period)
+        {
+            Selection = L2.Step(_triggerSum / L2Period);
+            _triggerSum = 0;
+            _ticksSinceL2 = 0;
+        }
+
+        var o = Math.Clamp(0.5 + (Selection - 0.5) / (2 * SelectionMargin), 0.0, 1.0);
         var blend = _blend.AsSpan();
         for (var c = 0; c < blend.Length; c++)
         {

@@ -28,17 +28,18 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
     /// <param name="sonarNoise">Range noise and dropouts.</param>
     /// <param name="odometryNoise">Relative standard deviation applied to the speeds odometry integrates (0 = exact).</param>
     /// <param name="seed">Seeds every random draw of this robot.</param>
-    public SimulatedRobot(World world, PioneerModel model, IReadOnlyList<SonarSpec> sensors, SonarNoise sonarNoise, double odometryNoise, int seed)
+    /// <param name="start">Where the robot starts instead of <see cref="World.Start"/> (training starts it in several places).</param>
+    public SimulatedRobot(World world, PioneerModel model, IReadOnlyList<SonarSpec> sensors, SonarNoise sonarNoise, double odometryNoise, int seed, Pose2D? start = null)
     {
         _world = world;
         Model = model;
-        _drive = new DifferentialDrive(model, world.Start);
+        _drive = new DifferentialDrive(model, start ?? world.Start);
         _sonars = new SonarModel(sensors, sonarNoise);
         _odometryNoise = odometryNoise;
         _random = new Random(seed);
         _readings = new SonarReading[sensors.Count];
         _nearbyWalls = new int[world.Walls.Length];
-        _odometryPose = world.Start;
+        _odometryPose = start ?? world.Start;
         _sonars.Scan(_world.Walls, Pose, _random, _readings);
     }
 

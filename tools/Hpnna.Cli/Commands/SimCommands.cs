@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Hpnna.Robot.Control;
 using Hpnna.Simulation.Episodes;
 using Hpnna.Simulation.Mazes;
 using Hpnna.Simulation.Rendering;
@@ -18,7 +19,7 @@ internal static class SimCommands
 
     private static Command Run()
     {
-        var controller = new Option<string>("--controller") { Description = "scripted (the plain wall-following sequencer) or hpnna (the interpreters with the shipped programs).", DefaultValueFactory = _ => "scripted" };
+        var controller = new Option<string>("--controller") { Description = "scripted (the plain wall-following sequencer) or hpnna (the interpreters with the shipped programs; today it reaches G1-G4 and G8 at lambda 3).", DefaultValueFactory = _ => "scripted" };
         controller.AcceptOnlyFromAmong("scripted", "hpnna");
         var goal = new Option<string>("--goal", "-g") { Description = "The goal to reach, G1 (LLL) .. G8 (RRR) at depth 3.", DefaultValueFactory = _ => "G1" };
         var lambda = new Option<double?>("--lambda") { Description = "Maze size as the paper's lambda: corridor time over turning time (default 3)." };
@@ -32,17 +33,14 @@ internal static class SimCommands
         var timeLimit = new Option<double>("--time-limit") { Description = "Seconds of simulated time before a time-out.", DefaultValueFactory = _ => EpisodeSettings.Default.TimeLimit };
         var png = new Option<FileInfo?>("--png") { Description = "Draw the maze and the trajectory to this PNG." };
         var trace = new Option<FileInfo?>("--trace") { Description = "Write every tick (poses, command, sonar ranges) to this CSV." };
+        var l1 = new Option<string>("--l1") { Description = "The L1 program library (Pr, Pl) for the hpnna controller.", DefaultValueFactory = _ => ShippedPrograms.L1Path };
+        var l2 = new Option<string>("--l2") { Description = "The L2 program library (G1..G8) for the hpnna controller.", DefaultValueFactory = _ => ShippedPrograms.L2Path };
         var command = new Command("run", "Run one episode; exit 0 only when the commanded goal is reached (2 when it is not).")
         {
-            controller, goal, lambda, delta, depth, seed, sonarNoise, dropout, odometryNoise, period, timeLimit, png, trace,
+            controller, goal, lambda, delta, depth, seed, sonarNoise, dropout, odometryNoise, period, timeLimit, png, trace, l1, l2,
         };
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
-            if (parse.GetValue(controller) == "hpnna")
-            {
-                throw new UserError("the hpnna controller needs the trained program libraries, which arrive with the training work; use --controller scripted for now");
-            }
-
             var scale = MazeScale.Default;
             var (lambdaValue, deltaValue) = (parse.GetValue(lambda), parse.GetValue(delta));
             if (lambdaValue is not null && deltaValue is not null)
@@ -62,9 +60,13 @@ internal static class SimCommands
             var noise = Noise(parse.GetValue(sonarNoise), parse.GetValue(dropout), parse.GetValue(odometryNoise));
             var settings = EpisodeSettings.Default with { ControlPeriod = parse.GetValue(period), TimeLimit = parse.GetValue(timeLimit) };
             var recorded = new EpisodeTrace();
-            var episode = MazeEpisode.Create(maze, MazeEpisode.ScriptedController(maze, goalName, settings), goalName, parse.GetValue(seed), settings, noise.Sonar, noise.Odometry, recorded);
+            var controllerName = parse.GetRequiredValue(controller);
+            IController driver = controllerName == "hpnna"
+                ? ShippedPrograms.Load(parse.GetRequiredValue(l1), parse.GetRequiredValue(l2)).Controller(maze.Spec.Depth, goalName, settings.ControlPeriod)
+                : MazeEpisode.ScriptedController(maze, goalName, settings);
+            var episode = MazeEpisode.Create(maze, driver, goalName, parse.GetValue(seed), settings, noise.Sonar, noise.Odometry, recorded);
             var result = episode.Run();
-            Report(parse.InvocationConfiguration.Output, maze, goalName, parse.GetValue(seed), result);
+            Report(parse.InvocationConfiguration.Output, maze, goalName, controllerName, parse.GetValue(seed), result);
             Save(parse.GetValue(png), parse.GetValue(trace), maze, goalName, result, recorded, parse.InvocationConfiguration.Output);
             return result.Success ? CliApp.Success : CliApp.GoalNotReached;
         }));
@@ -91,12 +93,12 @@ internal static class SimCommands
         return (new SonarNoise(sigma, dropout), odometry);
     }
 
-    private static void Report(TextWriter output, TMaze maze, string goal, int seed, EpisodeResult result)
+    private static void Report(TextWriter output, TMaze maze, string goal, string controller, int seed, EpisodeResult result)
     {
         var console = ConsoleFactory.For(output);
         var spec = maze.Spec;
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"depth-{spec.Depth} T-maze, delta {spec.Delta:F2} m (lambda {MazeScale.Default.LambdaFor(spec.Delta):F2}), corridors {spec.Width:F3} m wide; goal {goal} ({maze.Goal(goal).Turns}); scripted controller; seed {seed}")));
+            $"depth-{spec.Depth} T-maze, delta {spec.Delta:F2} m (lambda {MazeScale.Default.LambdaFor(spec.Delta):F2}), corridors {spec.Width:F3} m wide; goal {goal} ({maze.Goal(goal).Turns}); {controller} controller; seed {seed}")));
         var (colour, text) = result.Outcome switch
         {
             EpisodeOutcome.GoalReached => ("green", $"reached {result.Goal}"),

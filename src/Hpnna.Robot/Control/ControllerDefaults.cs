@@ -1,0 +1,29 @@
+using Hpnna.Robot.Sensing;
+
+namespace Hpnna.Robot.Control;
+
+/// <summary>The settings the shipped programs were trained with; a controller built otherwise runs them out of their element.</summary>
+public static class ControllerDefaults
+{
+    /// <summary>Proximity reaches 0 at this range (m): a corridor is about 1.1 m wide, so 5 m of scale would waste most of it.</summary>
+    public const double ProximityHorizon = 2.0;
+
+    public static SonarGrouping Grouping { get; } = SonarGrouping.ForPioneerFrontRing(ProximityHorizon);
+
+    public static MotorRange Motors => MotorRange.Default;
+
+    /// <summary>The trigger fires at 40% of the maximum turn rate and holds for one nominal junction turn.</summary>
+    public static JunctionTrigger Trigger(double controlPeriod) => new(0.4, TurnSeconds, controlPeriod);
+
+    /// <summary>A junction turn at the nominal speed (the maze scale's turning time).</summary>
+    public const double TurnSeconds = 3.0;
+
+    /// <summary>
+    /// Seconds per L2 step: L2's programs were learned on triggers whose turns last 5 steps, and a turn at a
+    /// junction takes about 3 s at the nominal speed, so one L2 step is 0.6 s.
+    /// </summary>
+    public const double L2StepSeconds = 0.6;
+
+    /// <summary>Control ticks per L2 step at <paramref name="controlPeriod"/> seconds per tick (at least 1).</summary>
+    public static int L2PeriodTicks(double controlPeriod) => Math.Max(1, (int)Math.Round(L2StepSeconds / controlPeriod));
+}

@@ -1,0 +1,58 @@
+using Hpnna.Core.Interpreters;
+using Hpnna.Core.Layers;
+using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Sensing;
+
+namespace Hpnna.Robot.Control;
+
+/// <summary>
+/// The whole HPNNA on the robot: sonar proximities and the junction trigger (from L1's last output) into
+/// the hierarchy, L1's output out as a velocity setpoint. Allocation-free per tick.
+/// </summary>
+public sealed class HpnnaController : IController
+{
+    private readonly Hierarchy _hierarchy;
+    private readonly SonarGrouping _grouping;
+    private readonly IReadOnlyList<SonarSpec> _sensors;
+    private readonly MotorRange _motors;
+    private readonly JunctionTrigger _trigger;
+
+    public HpnnaController(Hierarchy hierarchy, SonarGrouping grouping, IReadOnlyList<SonarSpec> sensors, MotorRange motors, JunctionTrigger trigger)
+    {
+        _hierarchy = hierarchy;
+        _grouping = grouping;
+        _sensors = sensors;
+        _motors = motors;
+        _trigger = trigger;
+    }
+
+    public Hierarchy Hierarchy => _hierarchy;
+
+    /// <summary>
+    /// The controller the shipped programs were trained for: Pioneer front ring, <see cref="ControllerDefaults"/>,
+    /// L1 and L2 built from their definitions, and L2 stepping every <see cref="ControllerDefaults.L2StepSeconds"/>.
+    /// </summary>
+    public static HpnnaController Create(LayerDefinition l1, LayerDefinition l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, IReadOnlyList<SonarSpec> sensors, double controlPeriod)
+    {
+        var hierarchy = new Hierarchy(new L1Interpreter(l1), new L2Interpreter(l2), rightWall, leftWall, goal, ControllerDefaults.L2PeriodTicks(controlPeriod));
+        return new HpnnaController(hierarchy, ControllerDefaults.Grouping, sensors, ControllerDefaults.Motors, ControllerDefaults.Trigger(controlPeriod));
+    }
+
+    /// <summary>The trigger L2 was fed at the last tick.</summary>
+    public double LastTrigger { get; private set; }
+
+    public string Activity => _hierarchy.Selection >= 0.5 ? "Pr (right wall)" : "Pl (left wall)";
+
+    public void Reset()
+    {
+        _hierarchy.Reset();
+        _trigger.Reset();
+        LastTrigger = 0;
+    }
+
+    public DriveCommand Update(ReadOnlySpan<SonarReading> readings, in Odometry odometry)
+    {
+        LastTrigger = _trigger.Update(_hierarchy.L1.Output);
+        return _motors.ToCommand(_hierarchy.Step(_grouping.Group(readings, _sensors), LastTrigger));
+    }
+}

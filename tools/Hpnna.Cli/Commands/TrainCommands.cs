@@ -1,0 +1,111 @@
+using System.CommandLine;
+using Hpnna.Core.Interpreters;
+using Hpnna.Core.Layers;
+using Hpnna.Core.Muls;
+using Hpnna.Programs.Library;
+using Hpnna.Training.Evolution;
+using Hpnna.Training.Libraries;
+using Hpnna.Training.Primitives;
+using Hpnna.Training.Sequencing;
+
+namespace Hpnna.Cli.Commands;
+
+/// <summary><c>hpnna train l1|l2</c>: learn programs by DE and write them into a program library.</summary>
+internal static class TrainCommands
+{
+    public const string DefaultL1Library = "firmware-config/programs/l1-primitives.json";
+    public const string DefaultL2Library = "firmware-config/programs/l2-goals.json";
+
+    public static Command Create() => new("train", "Learn programs by differential evolution on the fixed interpreters and save them to a program library.")
+    {
+        L1(),
+        L2(),
+    };
+
+    private static Command L1()
+    {
+        var programs = new Option<string>("--programs") { Description = "Comma-separated primitives to learn: Pr, Pl, Pc.", DefaultValueFactory = _ => "Pr,Pl" };
+        var mul = MulOption();
+        var output = OutOption(DefaultL1Library);
+        var evolution = new EvolutionOptions(defaultGenerations: 60);
+        var command = new Command("l1", "Learn L1 motor primitives in the simulator (depth-2 T-maze, nine starts, 30 s trials). Programs already in the library and not named here are kept.")
+        {
+            programs, mul, output,
+        };
+        evolution.AddTo(command);
+        command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            var kinds = Split(parse.GetRequiredValue(programs)).Select(PrimitiveNames.Parse).Distinct().ToList();
+            var settings = evolution.Read(parse, stopWhenSolved: false);
+            var definition = InterpreterTopologies.L1(parse.GetValue(mul));
+            var path = parse.GetRequiredValue(output);
+            var library = Existing(path, definition);
+            var line = CommandLine(parse);
+            var trained = TrainingProgress.Run(parse.InvocationConfiguration.Output, [.. kinds.Select(kind => (
+                $"{PrimitiveNames.Of(kind)} ({kind})",
+                settings.MaxGenerations,
+                (Func<Action<DeProgress>, CancellationToken, TrainedProgram>)((progress, cancel) =>
+                    ProgramTraining.Primitive(kind, PrimitiveArena.Default, definition, settings, line, progress, cancel))))]);
+            return Save(parse.InvocationConfiguration.Output, path, library, definition, trained);
+        }));
+        return command;
+    }
+
+    private static Command L2()
+    {
+        var tasks = new Option<string>("--tasks") { Description = "Comma-separated tasks to learn (T1..T8, G1..G8 or patterns such as lrl), or all.", DefaultValueFactory = _ => "all" };
+        var dataset = new Option<string>("--dataset") { Description = "single (lambda 3) or three (lambda 2, 3, 4) maze sizes.", DefaultValueFactory = _ => "three" };
+        dataset.AcceptOnlyFromAmong("single", "three");
+        var mul = MulOption();
+        var output = OutOption(DefaultL2Library);
+        var evolution = new EvolutionOptions(defaultGenerations: 2000);
+        var command = new Command("l2", "Learn L2 goal codes (one per task) on the synthetic trigger datasets. Programs already in the library and not named here are kept.")
+        {
+            tasks, dataset, mul, output,
+        };
+        evolution.AddTo(command);
+        command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            var taskText = parse.GetRequiredValue(tasks);
+            var chosen = taskText == "all" ? GoalTask.All : [.. Split(taskText).Select(GoalTask.Parse).Distinct()];
+            var settings = evolution.Read(parse, stopWhenSolved: true);
+            var definition = InterpreterTopologies.L2(parse.GetValue(mul));
+            var data = TriggerDataset.Named(parse.GetRequiredValue(dataset));
+            var path = parse.GetRequiredValue(output);
+            var library = Existing(path, definition);
+            var line = CommandLine(parse);
+            var trained = TrainingProgress.Run(parse.InvocationConfiguration.Output, [.. chosen.Select(task => (
+                $"{task.Goal} {task}",
+                settings.MaxGenerations,
+                (Func<Action<DeProgress>, CancellationToken, TrainedProgram>)((progress, cancel) =>
+                    ProgramTraining.Goal(task, data, definition, settings, line, progress, cancel))))]);
+            return Save(parse.InvocationConfiguration.Output, path, library, definition, trained);
+        }));
+        return command;
+    }
+
+    private static Option<MulKind> MulOption() => new("--mul") { Description = "The mul kind of the interpreter to learn for.", DefaultValueFactory = _ => MulKind.Published };
+
+    private static Option<string> OutOption(string defaultPath) => new("--out", "-o") { Description = "The program library to write (created, or updated in place).", DefaultValueFactory = _ => defaultPath };
+
+    private static IEnumerable<string> Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string CommandLine(ParseResult parse) => "hpnna " + string.Join(' ', parse.Tokens.Select(t => t.Value));
+
+    /// <summary>The library at <paramref name="path"/> if there is one (it must be for the same interpreter), else null.</summary>
+    private static ProgramLibrary? Existing(string path, LayerDefinition definition) =>
+        File.Exists(path) ? ProgramLibrary.Load(path, definition) : null;
+
+    private static int Save(TextWriter output, string path, ProgramLibrary? library, LayerDefinition definition, IReadOnlyList<TrainedProgram> trained)
+    {
+        var updated = library ?? new ProgramLibrary(definition, []);
+        foreach (var t in trained)
+        {
+            updated = updated.With(t.Program);
+        }
+
+        updated.Save(path);
+        output.WriteLine($"library: {Path.GetFullPath(path)} ({string.Join(", ", updated.Programs.Select(p => p.Name))})");
+        return trained.All(t => t.Program.Trained!.Solved) ? CliApp.Success : CliApp.GoalNotReached;
+    }
+}
