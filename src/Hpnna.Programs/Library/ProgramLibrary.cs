@@ -30,8 +30,12 @@ public sealed class ProgramLibrary
     public const string Format = "hpnna-programs/1";
 
     public ProgramLibrary(LayerDefinition interpreter, IReadOnlyList<NamedProgram> programs)
+        : this(interpreter, programs, Check(interpreter, programs))
     {
-        var problems = Check(interpreter, programs);
+    }
+
+    private ProgramLibrary(LayerDefinition interpreter, IReadOnlyList<NamedProgram> programs, List<Problem> problems)
+    {
         if (problems.Count > 0)
         {
             throw new InvalidDescriptionException("program library", problems);
@@ -146,7 +150,8 @@ public sealed class ProgramLibrary
             }
         }
 
-        return problems.Count > 0 ? throw new InvalidDescriptionException(origin, problems) : new ProgramLibrary(interpreter!, programs);
+        // Checked above with every other problem: build without checking again.
+        return problems.Count > 0 ? throw new InvalidDescriptionException(origin, problems) : new ProgramLibrary(interpreter!, programs, []);
     }
 
     public string ToJson()

@@ -38,13 +38,10 @@ public sealed class SonarGrouping
         _weights = [.. _groups.Select(group => Enumerable.Repeat(1.0 / group.Length, group.Length).ToArray())];
     }
 
-    /// <summary>The Pioneer front ring (+90, +50, +30, +10, -10, -30, -50, -90 degrees): left {0,1,2}, front {3,4}, right {5,6,7}.</summary>
-    public static SonarGrouping PioneerFrontRing { get; } = ForPioneerFrontRing();
-
     /// <summary>The range (m) at which proximity reaches 0, where shorter than a sensor's maximum range.</summary>
     public double Horizon { get; }
 
-    /// <summary>The Pioneer front ring's grouping with a proximity horizon.</summary>
+    /// <summary>The Pioneer front ring (+90, +50, +30, +10, -10, -30, -50, -90 degrees): left {0,1,2}, front {3,4}, right {5,6,7}.</summary>
     public static SonarGrouping ForPioneerFrontRing(double horizon = double.PositiveInfinity) => new([5, 6, 7], [0, 1, 2], [3, 4], 8, horizon);
 
     public Proximities Group(ReadOnlySpan<SonarReading> readings, IReadOnlyList<SonarSpec> sensors) => new(

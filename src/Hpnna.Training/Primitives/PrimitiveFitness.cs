@@ -32,24 +32,12 @@ public sealed class PrimitiveFitness(PrimitiveKind kind, PrimitiveArena arena, L
 
     public IFitnessEvaluator CreateEvaluator() => new Evaluator(kind, arena, l1);
 
-    /// <summary>Every trial's outcome for one code, for reports and tests.</summary>
-    public static IReadOnlyList<EpisodeResult> Trials(ReadOnlySpan<double> code, PrimitiveKind kind, PrimitiveArena arena, LayerDefinition l1)
-    {
-        var evaluator = new Evaluator(kind, arena, l1);
-        evaluator.Evaluate(code);
-        return evaluator.LastResults;
-    }
-
     private sealed class Evaluator(PrimitiveKind kind, PrimitiveArena arena, LayerDefinition l1) : IFitnessEvaluator
     {
         private readonly L1Interpreter _l1 = new(l1);
-        private readonly List<EpisodeResult> _results = [];
-
-        public IReadOnlyList<EpisodeResult> LastResults => _results;
 
         public Evaluation Evaluate(ReadOnlySpan<double> candidate)
         {
-            _results.Clear();
             var total = 0.0;
             var solves = true;
             var controller = new PrimitiveController(_l1, candidate, arena.Grouping, PrimitiveArena.Sensors, arena.Motors);
@@ -60,7 +48,6 @@ public sealed class PrimitiveFitness(PrimitiveKind kind, PrimitiveArena arena, L
                 var goal = arena.ExpectedGoal(kind, trial);
                 var robot = new SimulatedRobot(arena.Maze.World, PioneerModel.P3Dx, PrimitiveArena.Sensors, SonarNoise.None, 0, seed: t + 1, trial.Start);
                 var result = new Episode(arena.Maze.World, robot, scored, arena.Episode, goal).Run();
-                _results.Add(result);
                 var expectedTicks = arena.TrialTime / arena.Episode.ControlPeriod;
                 var motion = result.Outcome == EpisodeOutcome.GoalReached
                     ? scored.MotionSum / result.Ticks

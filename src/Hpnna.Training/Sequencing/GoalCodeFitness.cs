@@ -25,14 +25,6 @@ public sealed class GoalCodeFitness : IFitnessFunction
 
     public IFitnessEvaluator CreateEvaluator() => new Evaluator(this);
 
-    /// <summary>The full score of one code (for reports), on any dataset.</summary>
-    public static SequencingScore Score(ReadOnlySpan<double> code, GoalTask task, TriggerDataset dataset, LayerDefinition l2)
-    {
-        var sequencer = new L2Sequencer(l2);
-        sequencer.Load(code);
-        return SequencingScore.Measure(sequencer, task, dataset, SequencingScore.ScratchFor(dataset));
-    }
-
     private sealed class Evaluator(GoalCodeFitness owner) : IFitnessEvaluator
     {
         private readonly L2Sequencer _sequencer = new(owner._l2);

@@ -12,22 +12,6 @@ public sealed class NoaFitness(TriggerDataset dataset) : IFitnessFunction
 
     public IFitnessEvaluator CreateEvaluator() => new Evaluator(dataset);
 
-    /// <summary>Each task's score for one weight vector, on any dataset.</summary>
-    public static SequencingScore[] Scores(ReadOnlySpan<double> weights, TriggerDataset dataset)
-    {
-        var network = new NoaNetwork();
-        network.Load(weights);
-        var scratch = SequencingScore.ScratchFor(dataset);
-        var scores = new SequencingScore[GoalTask.Count];
-        foreach (var task in GoalTask.All)
-        {
-            network.Select(task);
-            scores[task.Number - 1] = SequencingScore.Measure(network, task, dataset, scratch);
-        }
-
-        return scores;
-    }
-
     private sealed class Evaluator(TriggerDataset dataset) : IFitnessEvaluator
     {
         private readonly NoaNetwork _network = new();

@@ -38,15 +38,9 @@ internal static class TrainCommands
             var kinds = Split(parse.GetRequiredValue(programs)).Select(PrimitiveNames.Parse).Distinct().ToList();
             var settings = evolution.Read(parse, stopWhenSolved: false);
             var definition = InterpreterTopologies.L1(parse.GetValue(mul));
-            var path = parse.GetRequiredValue(output);
-            var library = Existing(path, definition);
-            var line = CommandLine(parse);
-            var trained = TrainingProgress.Run(parse.InvocationConfiguration.Output, [.. kinds.Select(kind => (
+            return TrainInto(parse, parse.GetRequiredValue(output), definition, settings, line => kinds.Select(kind => new TrainingJob(
                 $"{PrimitiveNames.Of(kind)} ({kind})",
-                settings.MaxGenerations,
-                (Func<Action<DeProgress>, CancellationToken, TrainedProgram>)((progress, cancel) =>
-                    ProgramTraining.Primitive(kind, PrimitiveArena.Default, definition, settings, line, progress, cancel))))]);
-            return Save(parse.InvocationConfiguration.Output, path, library, definition, trained);
+                (progress, cancel) => ProgramTraining.Primitive(kind, PrimitiveArena.Default, definition, settings, line, progress, cancel))));
         }));
         return command;
     }
@@ -71,15 +65,9 @@ internal static class TrainCommands
             var settings = evolution.Read(parse, stopWhenSolved: true);
             var definition = InterpreterTopologies.L2(parse.GetValue(mul));
             var data = TriggerDataset.Named(parse.GetRequiredValue(dataset));
-            var path = parse.GetRequiredValue(output);
-            var library = Existing(path, definition);
-            var line = CommandLine(parse);
-            var trained = TrainingProgress.Run(parse.InvocationConfiguration.Output, [.. chosen.Select(task => (
+            return TrainInto(parse, parse.GetRequiredValue(output), definition, settings, line => chosen.Select(task => new TrainingJob(
                 $"{task.Goal} {task}",
-                settings.MaxGenerations,
-                (Func<Action<DeProgress>, CancellationToken, TrainedProgram>)((progress, cancel) =>
-                    ProgramTraining.Goal(task, data, definition, settings, line, progress, cancel))))]);
-            return Save(parse.InvocationConfiguration.Output, path, library, definition, trained);
+                (progress, cancel) => ProgramTraining.Goal(task, data, definition, settings, line, progress, cancel))));
         }));
         return command;
     }
@@ -92,20 +80,23 @@ internal static class TrainCommands
 
     private static string CommandLine(ParseResult parse) => "hpnna " + string.Join(' ', parse.Tokens.Select(t => t.Value));
 
-    /// <summary>The library at <paramref name="path"/> if there is one (it must be for the same interpreter), else null.</summary>
-    private static ProgramLibrary? Existing(string path, LayerDefinition definition) =>
-        File.Exists(path) ? ProgramLibrary.Load(path, definition) : null;
-
-    private static int Save(TextWriter output, string path, ProgramLibrary? library, LayerDefinition definition, IReadOnlyList<TrainedProgram> trained)
+    /// <summary>
+    /// Runs the jobs (each given the command line to record) and saves what they learned into the library at
+    /// <paramref name="path"/>, created if missing; an existing library must be for the same interpreter and is
+    /// checked before any training starts. Exit 0 only when every program solved its task.
+    /// </summary>
+    private static int TrainInto(ParseResult parse, string path, LayerDefinition definition, DeSettings settings, Func<string, IEnumerable<TrainingJob>> jobs)
     {
-        var updated = library ?? new ProgramLibrary(definition, []);
+        var output = parse.InvocationConfiguration.Output;
+        var library = File.Exists(path) ? ProgramLibrary.Load(path, definition) : new ProgramLibrary(definition, []);
+        var trained = TrainingProgress.Run(output, settings.MaxGenerations, [.. jobs(CommandLine(parse))]);
         foreach (var t in trained)
         {
-            updated = updated.With(t.Program);
+            library = library.With(t.Program);
         }
 
-        updated.Save(path);
-        output.WriteLine($"library: {Path.GetFullPath(path)} ({string.Join(", ", updated.Programs.Select(p => p.Name))})");
+        library.Save(path);
+        output.WriteLine($"library: {Path.GetFullPath(path)} ({string.Join(", ", library.Programs.Select(p => p.Name))})");
         return trained.All(t => t.Program.Trained!.Solved) ? CliApp.Success : CliApp.GoalNotReached;
     }
 }

@@ -5,13 +5,16 @@ using Spectre.Console;
 
 namespace Hpnna.Cli.Commands;
 
+/// <summary>One program to learn: its label for the progress bar and the run that learns it.</summary>
+internal sealed record TrainingJob(string Label, Func<Action<DeProgress>, CancellationToken, TrainedProgram> Train);
+
 /// <summary>
 /// Runs a list of training jobs under one progress bar per job (best and mean fitness as they go), with
 /// Ctrl+C stopping the current job and keeping its best so far, and the jobs after it skipped.
 /// </summary>
 internal static class TrainingProgress
 {
-    public static IReadOnlyList<TrainedProgram> Run(TextWriter output, IReadOnlyList<(string Label, int MaxGenerations, Func<Action<DeProgress>, CancellationToken, TrainedProgram> Train)> jobs)
+    public static IReadOnlyList<TrainedProgram> Run(TextWriter output, int maxGenerations, IReadOnlyList<TrainingJob> jobs)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -29,7 +32,7 @@ internal static class TrainingProgress
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .Start(context =>
                 {
-                    var tasks = jobs.Select(job => context.AddTask(Markup.Escape(job.Label), autoStart: false, maxValue: job.MaxGenerations)).ToList();
+                    var tasks = jobs.Select(job => context.AddTask(Markup.Escape(job.Label), autoStart: false, maxValue: maxGenerations)).ToList();
                     for (var i = 0; i < jobs.Count && !cancel.IsCancellationRequested; i++)
                     {
                         var task = tasks[i];

@@ -1,0 +1,40 @@
+namespace Hpnna.Training.Sequencing;
+
+/// <summary>How a sequencer did on a task over a whole dataset.</summary>
+/// <remarks>Fitness is the mean of the decision credit and 1 minus the mean squared error: 1 is a perfect trace.</remarks>
+public readonly record struct SequencingScore(double SquaredError, int Steps, double Credit, int DecisionSteps, int SequencesRight, int Sequences)
+{
+    public double Fitness => 0.5 * (Credit / DecisionSteps) + 0.5 * (1.0 - SquaredError / Steps);
+
+    public bool AllRight => SequencesRight == Sequences;
+
+    /// <summary>Runs <paramref name="sequencer"/> from reset through every sequence of <paramref name="dataset"/>.</summary>
+    public static SequencingScore Measure(ISequencer sequencer, GoalTask task, TriggerDataset dataset, Span<double> scratch)
+    {
+        var error = 0.0;
+        var steps = 0;
+        var credit = 0.0;
+        var decisionSteps = 0;
+        var right = 0;
+        foreach (var sequence in dataset.Sequences)
+        {
+            sequencer.Reset();
+            var outputs = scratch[..sequence.Length];
+            for (var t = 0; t < outputs.Length; t++)
+            {
+                outputs[t] = sequencer.Step(sequence.Trigger[t]);
+            }
+
+            error += SequenceScore.SquaredError(outputs, sequence, task);
+            steps += outputs.Length;
+            credit += SequenceScore.DecisionCredit(outputs, sequence, task);
+            decisionSteps += SequenceScore.DecisionSteps(sequence);
+            right += SequenceScore.DoneRight(outputs, sequence, task) ? 1 : 0;
+        }
+
+        return new SequencingScore(error, steps, credit, decisionSteps, right, dataset.Sequences.Count);
+    }
+
+    /// <summary>Scratch long enough for the longest sequence of <paramref name="dataset"/>.</summary>
+    public static double[] ScratchFor(TriggerDataset dataset) => new double[dataset.Sequences.Max(s => s.Length)];
+}
