@@ -89,6 +89,44 @@ public sealed class InterpreterTests
         Assert.Equal(reference.Selection, hierarchy.Selection, 1e-15);
     }
 
+    [Fact]
+    public void Holding_through_turns_freezes_the_selection_while_the_trigger_is_high()
+    {
+        // A goal code whose selection rises with the trigger: without the hold L1's code follows it at once.
+        var l2Definition = InterpreterTopologies.L2(MulKind.Ideal);
+        var goal = new double[l2Definition.CodeLength];
+        goal[IndexOf(l2Definition, "V[0][0]")] = 5.0;
+        goal[IndexOf(l2Definition, "b[0]")] = -2.5;
+        var pr = Code(("V[1][0]", 4.0));
+        var pl = Code(("V[1][1]", 4.0));
+        Hierarchy Create(bool hold) => new(new L1Interpreter(InterpreterTopologies.L1(MulKind.Ideal)), new L2Interpreter(l2Definition), pr, pl, goal, holdsThroughTurns: hold);
+        var held = Create(hold: true);
+        var free = Create(hold: false);
+        var near = new Proximities(0.2, 0.3, 0.1);
+        for (var t = 0; t < 20; t++)
+        {
+            held.Step(near, 0.0);
+            free.Step(near, 0.0);
+        }
+
+        var beforeTurn = held.AppliedSelection;
+        var l1CodeBeforeTurn = held.L1.Layer.Code.ToArray();
+        for (var t = 0; t < 20; t++)
+        {
+            held.Step(near, 1.0);
+            free.Step(near, 1.0);
+            Assert.Equal(beforeTurn, held.AppliedSelection);
+            Assert.Equal(l1CodeBeforeTurn, held.L1.Layer.Code.ToArray());
+        }
+
+        Assert.True(free.AppliedSelection > beforeTurn + 0.5, $"without the hold the selection follows L2 ({beforeTurn} -> {free.AppliedSelection})");
+        Assert.Equal(free.Selection, held.Selection);
+
+        held.Step(near, 0.0);
+        free.Step(near, 0.0);
+        Assert.Equal(free.AppliedSelection, held.AppliedSelection);
+    }
+
     [Theory]
     [InlineData(5.0, Primitive.RightWall)]
     [InlineData(-5.0, Primitive.LeftWall)]

@@ -9,6 +9,14 @@ namespace Hpnna.Core.Interpreters;
 /// corridors and turns (seconds), not of wall following.
 /// </summary>
 /// <remarks>
+/// <para>
+/// With <see cref="HoldsThroughTurns"/>, the selection L1 runs on is frozen while the trigger is high: the
+/// primitive chosen as a junction turn starts finishes that turn, and L2's choice for the next junction
+/// lands when the trigger falls. L2 still decides which primitive runs and when the sequence moves on; the
+/// hold only keeps a switch out of the middle of a corner, where (measured: G5-G7 at lambda 3 with the
+/// shipped programs) the other wall follower drives into the far wall.
+/// </para>
+/// <para>
 /// The selection o is read through a gate before blending: o at or beyond 0.5 +/- <see cref="SelectionMargin"/>
 /// selects one primitive whole, and only in between are the codes mixed. A sigmoid output never reaches 0 or
 /// 1, and a mixed code is neither primitive (measured: with the raw o = 0.9 of a confident L2, the robot
@@ -16,6 +24,7 @@ namespace Hpnna.Core.Interpreters;
 /// The blend is computed exactly (an ideal mul); since a code maps affinely onto programming inputs,
 /// blending codes and blending programming inputs are the same. Pr, Pl and the goal code can be replaced
 /// from any thread; replacements land whole at the next step boundary, without allocation.
+/// </para>
 /// </remarks>
 public sealed class Hierarchy
 {
@@ -32,10 +41,11 @@ public sealed class Hierarchy
     private double _triggerSum;
     private int _ticksSinceL2;
 
-    public Hierarchy(L1Interpreter l1, L2Interpreter l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, int l2Period = 1)
+    public Hierarchy(L1Interpreter l1, L2Interpreter l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, int l2Period = 1, bool holdsThroughTurns = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(l2Period, 1);
         L2Period = l2Period;
+        HoldsThroughTurns = holdsThroughTurns;
         L1 = l1;
         L2 = l2;
         var length = l1.Layer.CodeLength;
@@ -50,6 +60,7 @@ public sealed class Hierarchy
         SetPrimitive(Primitive.LeftWall, leftWall);
         l2.Layer.SetCode(goal);
         Selection = l2.Selection;
+        AppliedSelection = Gate(Selection);
     }
 
     public L1Interpreter L1 { get; }
@@ -59,8 +70,14 @@ public sealed class Hierarchy
     /// <summary>Ticks per L2 step.</summary>
     public int L2Period { get; }
 
+    /// <summary>Whether the selection is frozen while the trigger is high.</summary>
+    public bool HoldsThroughTurns { get; }
+
     /// <summary>L2's output o at the last step: above 0.5 means Pr dominates.</summary>
     public double Selection { get; private set; }
+
+    /// <summary>The gated selection L1's code was blended with at the last tick: 1 is Pr whole, 0 is Pl whole.</summary>
+    public double AppliedSelection { get; private set; }
 
     public ReadOnlySpan<double> PrimitiveCode(Primitive which) => which == Primitive.RightWall ? _rightWall : _leftWall;
 
@@ -87,6 +104,7 @@ public sealed class Hierarchy
         L1.Layer.Reset();
         L2.Layer.Reset();
         Selection = L2.Selection;
+        AppliedSelection = Gate(Selection);
         _triggerSum = 0;
         _ticksSinceL2 = 0;
     }
@@ -108,7 +126,12 @@ public sealed class Hierarchy
             _ticksSinceL2 = 0;
         }
 
-        var o = Math.Clamp(0.5 + (Selection - 0.5) / (2 * SelectionMargin), 0.0, 1.0);
+        if (!HoldsThroughTurns || trigger < 0.5)
+        {
+            AppliedSelection = Gate(Selection);
+        }
+
+        var o = AppliedSelection;
         var blend = _blend.AsSpan();
         for (var c = 0; c < blend.Length; c++)
         {
@@ -119,4 +142,6 @@ public sealed class Hierarchy
         L1.Layer.SetCode(blend);
         return L1.Step(proximities);
     }
+
+    private static double Gate(double selection) => Math.Clamp(0.5 + (selection - 0.5) / (2 * SelectionMargin), 0.0, 1.0);
 }

@@ -12,8 +12,11 @@ public static class ControllerDefaults
 
     public static MotorRange Motors => MotorRange.Default;
 
-    /// <summary>The trigger fires at 40% of the maximum turn rate and holds for one nominal junction turn.</summary>
-    public static JunctionTrigger Trigger(double controlPeriod) => new(0.4, TurnSeconds, controlPeriod);
+    /// <summary>
+    /// The trigger starts at 40% of the maximum turn rate and ends after 70 degrees turned (the next corridor's
+    /// walls finish the turn), 1.5 s without turning, or 8 s.
+    /// </summary>
+    public static JunctionTrigger Trigger(double controlPeriod) => new(0.4, 70 * Math.PI / 180, 1.5, 8.0, Motors.MaxAngular, controlPeriod);
 
     /// <summary>A junction turn at the nominal speed (the maze scale's turning time).</summary>
     public const double TurnSeconds = 3.0;
@@ -22,7 +25,7 @@ public static class ControllerDefaults
     /// Seconds per L2 step: L2's programs were learned on triggers whose turns last 5 steps, and a turn at a
     /// junction takes about 3 s at the nominal speed, so one L2 step is 0.6 s.
     /// </summary>
-    public const double L2StepSeconds = 0.6;
+    public const double L2StepSeconds = 0.4;
 
     /// <summary>Control ticks per L2 step at <paramref name="controlPeriod"/> seconds per tick (at least 1).</summary>
     public static int L2PeriodTicks(double controlPeriod) => Math.Max(1, (int)Math.Round(L2StepSeconds / controlPeriod));

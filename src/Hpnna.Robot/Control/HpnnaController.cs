@@ -34,14 +34,17 @@ public sealed class HpnnaController : IController
     /// </summary>
     public static HpnnaController Create(LayerDefinition l1, LayerDefinition l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, IReadOnlyList<SonarSpec> sensors, double controlPeriod)
     {
-        var hierarchy = new Hierarchy(new L1Interpreter(l1), new L2Interpreter(l2), rightWall, leftWall, goal, ControllerDefaults.L2PeriodTicks(controlPeriod));
+        var hierarchy = new Hierarchy(new L1Interpreter(l1), new L2Interpreter(l2), rightWall, leftWall, goal, ControllerDefaults.L2PeriodTicks(controlPeriod), holdsThroughTurns: true);
         return new HpnnaController(hierarchy, ControllerDefaults.Grouping, sensors, ControllerDefaults.Motors, ControllerDefaults.Trigger(controlPeriod));
     }
 
     /// <summary>The trigger L2 was fed at the last tick.</summary>
     public double LastTrigger { get; private set; }
 
-    public string Activity => _hierarchy.Selection >= 0.5 ? "Pr (right wall)" : "Pl (left wall)";
+    /// <summary>The primitive in charge, L2's selection and the trigger, for traces (allocates; never read per tick).</summary>
+    public string Activity => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{(_hierarchy.AppliedSelection >= 0.5 ? "Pr" : "Pl")} o={_hierarchy.Selection:F2} trigger={LastTrigger:F0}");
 
     public void Reset()
     {
