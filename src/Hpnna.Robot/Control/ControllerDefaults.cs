@@ -18,12 +18,11 @@ public static class ControllerDefaults
     /// </summary>
     public static JunctionTrigger Trigger(double controlPeriod) => new(0.4, 70 * Math.PI / 180, 1.5, 8.0, Motors.MaxAngular, controlPeriod);
 
-    /// <summary>A junction turn at the nominal speed (the maze scale's turning time).</summary>
-    public const double TurnSeconds = 3.0;
-
     /// <summary>
-    /// Seconds per L2 step: L2's programs were learned on triggers whose turns last 5 steps, and a turn at a
-    /// junction takes about 3 s at the nominal speed, so one L2 step is 0.6 s.
+    /// Seconds per L2 step, chosen so that the robot's trigger looks like L2's training data (turns of 5 to 8
+    /// steps, corridors of about lambda times 5). Measured with the shipped programs at lambda 2, 3, 4: a
+    /// junction pulse lasts 1.9-2.0 s for Pl and 3.3-3.4 s for Pr (5 and 8.5 steps), corridors 3.0-3.6,
+    /// 5.2-6.4 and 8.3-9.4 s (8-9, 13-16 and 21-23 steps).
     /// </summary>
     public const double L2StepSeconds = 0.4;
 
