@@ -63,15 +63,17 @@ public sealed class SimRunTests : IDisposable
     }
 
     [Theory]
-    [InlineData("G1")]
-    [InlineData("G8")]
-    public void The_hpnna_controller_runs_the_shipped_programs(string goal)
+    [InlineData("hpnna")]
+    [InlineData("scripted")]
+    public void Both_controllers_reach_the_goal_and_hpnna_is_the_default(string controller)
     {
-        var run = CliRun.InProcess("sim", "run", "--controller", "hpnna", "--goal", goal);
+        var run = CliRun.InProcess("sim", "run", "--controller", controller, "--goal", "G5");
+        var byDefault = CliRun.InProcess("sim", "run", "--goal", "G5");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains($"reached {goal}", run.Output);
-        Assert.Contains("hpnna controller", run.Output);
+        Assert.Contains("reached G5", run.Output);
+        Assert.Contains($"{controller} controller", run.Output);
+        Assert.Contains("hpnna controller", byDefault.Output);
     }
 
     [Fact]

@@ -35,4 +35,30 @@ public sealed class ShippedLibraryTests
 
         Assert.Equal(EpisodeOutcome.GoalReached, result.Outcome);
     }
+
+    public static TheoryData<double, string> EveryGoalAtEverySize()
+    {
+        var data = new TheoryData<double, string>();
+        foreach (var lambda in new[] { 2.0, 3.0, 4.0 })
+        {
+            foreach (var goal in GoalNames)
+            {
+                data.Add(lambda, goal);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryGoalAtEverySize))]
+    public void The_whole_hierarchy_reaches_every_goal(double lambda, string goal)
+    {
+        var maze = TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(lambda), TMazeSpec.DefaultWidth));
+        var controller = HpnnaController.Create(L1.Interpreter, L2.Interpreter, L1["Pr"].Code, L1["Pl"].Code, L2[goal].Code, SonarLayouts.PioneerFrontRing, EpisodeSettings.Default.ControlPeriod);
+
+        var result = MazeEpisode.Create(maze, controller, goal, seed: 1, EpisodeSettings.Default).Run();
+
+        Assert.True(result.Outcome == EpisodeOutcome.GoalReached, $"{goal} at lambda {lambda}: {result.Outcome} {result.Goal} after {result.Time:F1} s");
+    }
 }

@@ -3,9 +3,21 @@ using Hpnna.Core.Layers;
 using Hpnna.Programs.Library;
 using Hpnna.Training.Evolution;
 using Hpnna.Training.Primitives;
+using Hpnna.Training.Robustness;
 using Hpnna.Training.Sequencing;
 
 namespace Hpnna.Training.Libraries;
+
+/// <summary>Training under code noise: <see cref="Copies"/> noisy copies at relative level <see cref="Noise"/> (see <see cref="RobustFitness"/>); Copies 0 is plain training.</summary>
+public sealed record RobustTraining(double Noise, int Copies)
+{
+    public static RobustTraining None { get; } = new(0, 0);
+
+    public IFitnessFunction Wrap(IFitnessFunction fitness, Core.Layers.WeightRange range, int seed) =>
+        Copies == 0 ? fitness : new RobustFitness(fitness, range, Noise, Copies, seed);
+
+    public string Describe() => Copies == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", robust to {100 * Noise:F0}% code noise ({Copies} noisy copies)");
+}
 
 /// <summary>One learned program and the run that found it.</summary>
 public sealed record TrainedProgram(NamedProgram Program, DeResult Run, TimeSpan Elapsed);
@@ -18,13 +30,14 @@ public sealed record TrainedProgram(NamedProgram Program, DeResult Run, TimeSpan
 public static class ProgramTraining
 {
     /// <summary>Learns primitive <paramref name="kind"/> on <paramref name="l1"/> in <paramref name="arena"/>.</summary>
-    public static TrainedProgram Primitive(PrimitiveKind kind, PrimitiveArena arena, LayerDefinition l1, DeSettings settings, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
-        Learn(PrimitiveNames.Of(kind), $"{PrimitiveNames.Of(kind)} ({kind}) in a depth-{arena.Maze.Spec.Depth} T-maze, {arena.Trials.Count} starts, {arena.TrialTime:F0} s trials",
-            new PrimitiveFitness(kind, arena, l1), settings, command, progress, cancellation);
+    public static TrainedProgram Primitive(PrimitiveKind kind, PrimitiveArena arena, LayerDefinition l1, DeSettings settings, RobustTraining robust, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
+        Learn(PrimitiveNames.Of(kind), $"{PrimitiveNames.Of(kind)} ({kind}) in a depth-{arena.Maze.Spec.Depth} T-maze, {arena.Trials.Count} starts, {arena.TrialTime:F0} s trials{robust.Describe()}",
+            robust.Wrap(new PrimitiveFitness(kind, arena, l1), l1.WeightRange, settings.Seed), settings, command, progress, cancellation);
 
     /// <summary>Learns the goal code of <paramref name="task"/> on <paramref name="l2"/> from <paramref name="dataset"/>.</summary>
-    public static TrainedProgram Goal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
-        Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences", new GoalCodeFitness(task, dataset, l2), settings, command, progress, cancellation);
+    public static TrainedProgram Goal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, RobustTraining robust, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
+        Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences{robust.Describe()}",
+            robust.Wrap(new GoalCodeFitness(task, dataset, l2), l2.WeightRange, settings.Seed), settings, command, progress, cancellation);
 
     /// <summary>"DE/rand/1/bin pop 20 F 0.85 CR 0.8".</summary>
     public static string Method(DeSettings settings) => string.Create(CultureInfo.InvariantCulture,

@@ -7,9 +7,10 @@ namespace Hpnna.Training.Sequencing;
 /// junction due at each step. Fitness is 1 minus the mean squared error. A sequence is done right when the
 /// output is on the target's side of 0.5 by at least <see cref="Margin"/> from <see cref="Lead"/> steps
 /// before each turn until the turn has run <see cref="Commit"/> steps: the robot must already run the right
-/// primitive when it reaches a junction and keep it until it is committed to the turn (two thirds of it;
-/// from there on, the next corridor's walls continue the turn for either wall follower). After that the
-/// next junction's choice is due.
+/// primitive when it reaches a junction, and after <see cref="Commit"/> steps of the turn the next
+/// junction's choice is due. On the robot the hierarchy holds the choice made when a turn starts until the
+/// trigger falls (<see cref="Hpnna.Core.Interpreters.Hierarchy"/>), so L2 may switch early in a turn, but must
+/// not switch back however long the turn lasts.
 /// </summary>
 public static class SequenceScore
 {

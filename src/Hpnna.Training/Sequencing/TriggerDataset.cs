@@ -2,13 +2,19 @@ namespace Hpnna.Training.Sequencing;
 
 /// <summary>
 /// The paper's synthetic trigger datasets: for each maze size lambda, several trigger sequences whose
-/// corridors last about lambda times a turn (jittered by up to 10%, seeded) and whose turns last
-/// <see cref="TurnSteps"/> L2 steps, the same at every size. At lambda 3 a sequence is 45 steps of tau/5,
-/// the paper's "about 40".
+/// corridors last about lambda times a nominal turn of <see cref="TurnSteps"/> L2 steps (jittered by up to
+/// 10%, seeded) and whose turns last from <see cref="TurnSteps"/> to <see cref="TurnSteps"/> +
+/// <see cref="TurnSpread"/> steps (the first sequence of each size is the nominal one). At lambda 3 a
+/// sequence is about 50 steps of tau/5, the paper's "about 40".
 /// </summary>
+/// <remarks>
+/// Turns vary because on the robot the trigger lasts as long as L1 takes to turn, which depends on where
+/// the wall follower starts its turn; L2 must hold its choice until the trigger falls, however long that is.
+/// </remarks>
 public sealed class TriggerDataset
 {
     public const int TurnSteps = 5;
+    public const int TurnSpread = 3;
     public const int DefaultSequencesPerSize = 10;
     public const double CorridorJitter = 0.1;
 
@@ -53,13 +59,18 @@ public sealed class TriggerDataset
             for (var s = 0; s < sequencesPerSize; s++)
             {
                 var corridors = new int[GoalTask.Junctions + 1];
+                var turns = new int[GoalTask.Junctions];
                 for (var c = 0; c < corridors.Length; c++)
                 {
                     var jitter = s == 0 ? 0 : (2 * random.NextDouble() - 1) * CorridorJitter;
                     corridors[c] = Math.Max(1, (int)Math.Round(lambda * turnSteps * (1 + jitter)));
+                    if (c < turns.Length)
+                    {
+                        turns[c] = turnSteps + (s == 0 ? 0 : random.Next(TurnSpread + 1));
+                    }
                 }
 
-                sequences.Add(new TriggerSequence(lambda, corridors, turnSteps));
+                sequences.Add(new TriggerSequence(lambda, corridors, turns));
             }
         }
 

@@ -3,15 +3,16 @@ namespace Hpnna.Training.Sequencing;
 /// <summary>
 /// An idealised junction trigger for one run through a depth-3 maze, in L2 steps: low while the robot drives
 /// a corridor, high while it turns at a junction. Four corridors and three turns: corridor, turn, corridor,
-/// turn, corridor, turn, goal corridor.
+/// turn, corridor, turn, goal corridor. Each turn has its own length, as on the robot, where the trigger
+/// lasts as long as L1 takes to turn.
 /// </summary>
 public sealed class TriggerSequence
 {
-    public TriggerSequence(double lambda, IReadOnlyList<int> corridorSteps, int turnSteps)
+    public TriggerSequence(double lambda, IReadOnlyList<int> corridorSteps, IReadOnlyList<int> turnSteps)
     {
-        if (corridorSteps.Count != GoalTask.Junctions + 1 || corridorSteps.Any(c => c < 1) || turnSteps < 1)
+        if (corridorSteps.Count != GoalTask.Junctions + 1 || corridorSteps.Any(c => c < 1) || turnSteps.Count != GoalTask.Junctions || turnSteps.Any(t => t < 1))
         {
-            throw new ArgumentException($"a trigger sequence has {GoalTask.Junctions + 1} corridors of at least one step and turns of at least one step");
+            throw new ArgumentException($"a trigger sequence has {GoalTask.Junctions + 1} corridors and {GoalTask.Junctions} turns of at least one step each");
         }
 
         Lambda = lambda;
@@ -22,8 +23,8 @@ public sealed class TriggerSequence
             trigger.AddRange(Enumerable.Repeat(0.0, corridorSteps[c]));
             if (c < GoalTask.Junctions)
             {
-                turns.Add((trigger.Count, trigger.Count + turnSteps));
-                trigger.AddRange(Enumerable.Repeat(1.0, turnSteps));
+                turns.Add((trigger.Count, trigger.Count + turnSteps[c]));
+                trigger.AddRange(Enumerable.Repeat(1.0, turnSteps[c]));
             }
         }
 

@@ -19,7 +19,7 @@ internal static class SimCommands
 
     private static Command Run()
     {
-        var controller = new Option<string>("--controller") { Description = "scripted (the plain wall-following sequencer) or hpnna (the interpreters with the shipped programs; today it reaches G1-G4 and G8 at lambda 3).", DefaultValueFactory = _ => "scripted" };
+        var controller = new Option<string>("--controller") { Description = "hpnna (the interpreters running the shipped programs) or scripted (the plain wall-following sequencer, for comparison).", DefaultValueFactory = _ => "hpnna" };
         controller.AcceptOnlyFromAmong("scripted", "hpnna");
         var goal = new Option<string>("--goal", "-g") { Description = "The goal to reach, G1 (LLL) .. G8 (RRR) at depth 3.", DefaultValueFactory = _ => "G1" };
         var lambda = new Option<double?>("--lambda") { Description = "Maze size as the paper's lambda: corridor time over turning time (default 3)." };

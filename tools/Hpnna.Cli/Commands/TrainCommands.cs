@@ -28,10 +28,12 @@ internal static class TrainCommands
         var mul = MulOption();
         var output = OutOption(DefaultL1Library);
         var evolution = new EvolutionOptions(defaultGenerations: 60);
+        var robust = new RobustOptions();
         var command = new Command("l1", "Learn L1 motor primitives in the simulator (depth-2 T-maze, nine starts, 30 s trials). Programs already in the library and not named here are kept.")
         {
             programs, mul, output,
         };
+        robust.AddTo(command);
         evolution.AddTo(command);
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
@@ -40,7 +42,7 @@ internal static class TrainCommands
             var definition = InterpreterTopologies.L1(parse.GetValue(mul));
             return TrainInto(parse, parse.GetRequiredValue(output), definition, settings, line => kinds.Select(kind => new TrainingJob(
                 $"{PrimitiveNames.Of(kind)} ({kind})",
-                (progress, cancel) => ProgramTraining.Primitive(kind, PrimitiveArena.Default, definition, settings, line, progress, cancel))));
+                (progress, cancel) => ProgramTraining.Primitive(kind, PrimitiveArena.Default, definition, settings, robust.Read(parse), line, progress, cancel))));
         }));
         return command;
     }
@@ -53,10 +55,12 @@ internal static class TrainCommands
         var mul = MulOption();
         var output = OutOption(DefaultL2Library);
         var evolution = new EvolutionOptions(defaultGenerations: 2000);
+        var robust = new RobustOptions();
         var command = new Command("l2", "Learn L2 goal codes (one per task) on the synthetic trigger datasets. Programs already in the library and not named here are kept.")
         {
             tasks, dataset, mul, output,
         };
+        robust.AddTo(command);
         evolution.AddTo(command);
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
@@ -67,7 +71,7 @@ internal static class TrainCommands
             var data = TriggerDataset.Named(parse.GetRequiredValue(dataset));
             return TrainInto(parse, parse.GetRequiredValue(output), definition, settings, line => chosen.Select(task => new TrainingJob(
                 $"{task.Goal} {task}",
-                (progress, cancel) => ProgramTraining.Goal(task, data, definition, settings, line, progress, cancel))));
+                (progress, cancel) => ProgramTraining.Goal(task, data, definition, settings, robust.Read(parse), line, progress, cancel))));
         }));
         return command;
     }

@@ -1,0 +1,65 @@
+using Hpnna.Core.Layers;
+using Hpnna.Training.Evolution;
+using Hpnna.Training.Robustness;
+
+namespace Hpnna.Training.Tests;
+
+public sealed class RobustFitnessTests
+{
+    /// <summary>Fitness -sum(x^2); "solves" when every value is within 1 of 0.</summary>
+    private sealed class Bowl : IFitnessFunction
+    {
+        public SearchBounds Bounds { get; } = new(3, -5, 5);
+
+        public IFitnessEvaluator CreateEvaluator() => new Evaluator();
+
+        private sealed class Evaluator : IFitnessEvaluator
+        {
+            public Evaluation Evaluate(ReadOnlySpan<double> x)
+            {
+                var sum = 0.0;
+                var inside = true;
+                foreach (var v in x)
+                {
+                    sum += v * v;
+                    inside &= Math.Abs(v) <= 1;
+                }
+
+                return new Evaluation(-sum, inside);
+            }
+        }
+    }
+
+    [Fact]
+    public void Without_noise_it_is_the_plain_fitness_and_with_noise_a_deterministic_mean()
+    {
+        double[] x = [1.0, -2.0, 0.5];
+        var plain = new Bowl().CreateEvaluator().Evaluate(x);
+
+        var zero = new RobustFitness(new Bowl(), WeightRange.Default, 0, 3, seed: 7).CreateEvaluator().Evaluate(x);
+        var noisy = new RobustFitness(new Bowl(), WeightRange.Default, 0.2, 3, seed: 7);
+
+        Assert.Equal(plain.Fitness, zero.Fitness, 12);
+        Assert.Equal(noisy.CreateEvaluator().Evaluate(x), noisy.CreateEvaluator().Evaluate(x));
+        Assert.NotEqual(plain.Fitness, noisy.CreateEvaluator().Evaluate(x).Fitness);
+    }
+
+    [Fact]
+    public void A_candidate_solves_only_when_every_noisy_copy_does()
+    {
+        var robust = new RobustFitness(new Bowl(), WeightRange.Default, 0.5, 8, seed: 1).CreateEvaluator();
+
+        Assert.True(robust.Evaluate([0.1, 0.1, 0.1]).Solves);
+        Assert.False(robust.Evaluate([0.99, 0.99, 0.99]).Solves); // inside, but a 50% error pushes a copy out
+    }
+
+    [Fact]
+    public void Noise_is_relative_and_clamped_to_the_weight_range()
+    {
+        var noisy = new double[3];
+        CodeNoise.Apply([4.0, 0.0, -2.0], 0.5, WeightRange.Default, [1.0, 3.0, -1.0], noisy);
+
+        Assert.Equal([5.0, 0.0, -1.0], noisy); // 6 clamped to 5; zero stays zero; -2 (1 - 0.5)
+        Assert.Throws<ArgumentException>(() => new RobustFitness(new Bowl(), WeightRange.Default, 0.1, 0, 1));
+    }
+}

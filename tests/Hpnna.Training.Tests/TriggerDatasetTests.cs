@@ -1,0 +1,30 @@
+using Hpnna.Training.Sequencing;
+
+namespace Hpnna.Training.Tests;
+
+public sealed class TriggerDatasetTests
+{
+    [Fact]
+    public void Turns_last_from_the_nominal_length_up_to_the_spread_and_the_first_sequence_is_nominal()
+    {
+        var dataset = TriggerDataset.ThreeSizes();
+
+        Assert.Equal(30, dataset.Sequences.Count);
+        var lengths = dataset.Sequences.SelectMany(s => s.Turns.Select(t => t.End - t.Start)).ToArray();
+        Assert.All(lengths, l => Assert.InRange(l, TriggerDataset.TurnSteps, TriggerDataset.TurnSteps + TriggerDataset.TurnSpread));
+        Assert.Contains(TriggerDataset.TurnSteps + TriggerDataset.TurnSpread, lengths);
+        Assert.All(dataset.Sequences[0].Turns, t => Assert.Equal(TriggerDataset.TurnSteps, t.End - t.Start));
+        Assert.Equal(TriggerDataset.ThreeSizes().Sequences.Select(s => s.Trigger), dataset.Sequences.Select(s => s.Trigger));
+    }
+
+    [Fact]
+    public void The_choice_due_moves_on_a_commit_into_each_turn()
+    {
+        var sequence = new TriggerSequence(1, [3, 3, 3, 3], [4, 6, 5]);
+
+        Assert.Equal(0, sequence.JunctionAt(4, 2)); // turn 0 is steps 3..6
+        Assert.Equal(1, sequence.JunctionAt(5, 2));
+        Assert.Equal(2, sequence.JunctionAt(sequence.Turns[1].Start + 2, 2));
+        Assert.Throws<ArgumentException>(() => new TriggerSequence(1, [3, 3, 3, 3], [4, 6]));
+    }
+}
