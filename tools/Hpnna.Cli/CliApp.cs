@@ -20,6 +20,7 @@ public static class CliApp
             NetCommands.Create(),
             SimCommands.Create(),
             TrainCommands.Create(),
+            ExperimentCommands.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

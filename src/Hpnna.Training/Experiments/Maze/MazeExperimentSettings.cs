@@ -1,0 +1,65 @@
+namespace Hpnna.Training.Experiments.Maze;
+
+/// <summary>The programs that code noise is applied to.</summary>
+public enum NoiseTarget
+{
+    All,
+    L1,
+    L2,
+}
+
+/// <summary>
+/// Experiment 2's grid: maze sizes, code noise levels (relative standard deviation), trials per cell, and
+/// the sensing every trial runs with (sonar range noise, so that trials differ even without code noise).
+/// </summary>
+public sealed record MazeExperimentSettings
+{
+    public IReadOnlyList<double> Lambdas { get; init; } = [2.0, 3.0, 4.0];
+
+    public IReadOnlyList<double> NoiseLevels { get; init; } = [0.0, 0.10, 0.15, 0.20];
+
+    public int Trials { get; init; } = 50;
+
+    public double SonarSigma { get; init; } = 0.02;
+
+    /// <summary>Which programs get the code noise: both levels (the paper's test), or only L1's primitives, or only L2's goal code.</summary>
+    public NoiseTarget NoiseOn { get; init; } = NoiseTarget.All;
+
+    public double TimeLimit { get; init; } = 150;
+
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Worker threads; 0 means one per core. Results do not depend on it.</summary>
+    public int Threads { get; init; }
+
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Lambdas.Count == 0 || Lambdas.Any(l => !double.IsFinite(l) || l < 1 || l > 10))
+        {
+            problems.Add($"maze sizes lambda must be between 1 and 10 (got {string.Join(", ", Lambdas)})");
+        }
+
+        if (NoiseLevels.Count == 0 || NoiseLevels.Any(k => !double.IsFinite(k) || k < 0 || k > 1))
+        {
+            problems.Add($"code noise levels must be between 0 and 1 (got {string.Join(", ", NoiseLevels)})");
+        }
+
+        if (Trials < 1)
+        {
+            problems.Add($"trials per cell must be at least 1 (got {Trials})");
+        }
+
+        if (!double.IsFinite(SonarSigma) || SonarSigma < 0 || SonarSigma > 1)
+        {
+            problems.Add($"sonar noise must be between 0 and 1 m (got {SonarSigma})");
+        }
+
+        if (Threads < 0)
+        {
+            problems.Add($"threads must be 0 (one per core) or more (got {Threads})");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,59 @@
+using Hpnna.Core.Muls;
+
+namespace Hpnna.Training.Experiments.ProgramsVsDynamics;
+
+/// <summary>
+/// Experiment 1's settings: independent runs per architecture and dataset, the DE budget, the mul kind of
+/// HPNNA's L2 interpreter, and the unseen maze sizes for the generalisation test.
+/// </summary>
+public sealed record ProgramsVsDynamicsSettings
+{
+    public int Runs { get; init; } = 20;
+
+    /// <summary>
+    /// Most generations of a run: per task for HPNNA (eight runs of one task each), for the one run of all
+    /// eight tasks for the NOA. A NOA evaluation runs all eight tasks, so both get the same network steps.
+    /// </summary>
+    public int Generations { get; init; } = 300;
+
+    public IReadOnlyList<string> Datasets { get; init; } = ["single", "three"];
+
+    public MulKind Mul { get; init; } = MulKind.Ideal;
+
+    public IReadOnlyList<double> UnseenLambdas { get; init; } = [2.4, 3.6];
+
+    public int Seed { get; init; } = 1;
+
+    public int Threads { get; init; }
+
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Runs < 2)
+        {
+            problems.Add($"runs must be at least 2 for statistics (got {Runs})");
+        }
+
+        if (Generations < 1)
+        {
+            problems.Add($"generations must be at least 1 (got {Generations})");
+        }
+
+        if (Datasets.Count == 0 || Datasets.Any(d => d is not ("single" or "three")))
+        {
+            problems.Add($"datasets must be single and/or three (got {string.Join(", ", Datasets)})");
+        }
+
+        if (UnseenLambdas.Any(l => !double.IsFinite(l) || l < 1 || l > 10))
+        {
+            problems.Add($"unseen maze sizes must be between 1 and 10 (got {string.Join(", ", UnseenLambdas)})");
+        }
+
+        if (Threads < 0)
+        {
+            problems.Add($"threads must be 0 (one per core) or more (got {Threads})");
+        }
+
+        return problems;
+    }
+}

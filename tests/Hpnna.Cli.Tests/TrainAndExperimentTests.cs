@@ -1,0 +1,49 @@
+namespace Hpnna.Cli.Tests;
+
+public sealed class TrainAndExperimentTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("hpnna-exp-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Theory]
+    [InlineData("train l2 --tasks T9", "unknown task 'T9'")]
+    [InlineData("train l2 --population 3", "population")]
+    [InlineData("train l2 --f 2.5", "F must be")]
+    [InlineData("train l2 --cr 1.5", "CR must be")]
+    [InlineData("train l1 --programs Px", "unknown primitive 'Px'")]
+    [InlineData("train l1 --robust-noise 200", "--robust-noise must be between 0 and 100")]
+    [InlineData("experiment maze --trials 0", "trials per cell must be at least 1")]
+    [InlineData("experiment maze --noise 10,abc", "--noise: 'abc' is not a number")]
+    [InlineData("experiment maze --lambdas 0.5", "maze sizes lambda")]
+    [InlineData("experiment maze --l2 missing.json", "missing.json")]
+    [InlineData("experiment programs-vs-dynamics --runs 1", "runs must be at least 2")]
+    [InlineData("experiment programs-vs-dynamics --datasets single,huge", "datasets must be single and/or three")]
+    [InlineData("experiment incremental --generations 0", "generations")]
+    public void Impossible_settings_are_one_clear_error_and_nothing_is_written(string arguments, string message)
+    {
+        var output = Path.Combine(_directory, "out.json");
+        var args = arguments.Split(' ').Append("--out").Append(output).ToArray();
+
+        var run = CliRun.InProcess(args);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.DoesNotContain("Exception", run.Error);
+        Assert.False(File.Exists(output) || Directory.Exists(output), "nothing is written for a bad command");
+    }
+
+    [Fact]
+    public void A_small_maze_experiment_writes_its_report_with_the_command_and_seed()
+    {
+        var run = CliRun.InProcess("experiment", "maze", "--trials", "1", "--lambdas", "3", "--noise", "0", "--seed", "9", "--out", _directory);
+
+        Assert.Equal(0, run.ExitCode);
+        var report = File.ReadAllText(Path.Combine(_directory, "README.md"));
+        Assert.Contains("experiment maze --trials 1 --lambdas 3 --noise 0 --seed 9", report);
+        Assert.Contains("(seed 9;", report);
+        Assert.Contains("| 3.0 | 8/8 = 100%", report);
+        Assert.True(File.Exists(Path.Combine(_directory, "success-vs-noise.png")));
+    }
+}

@@ -1,0 +1,150 @@
+using System.CommandLine;
+using System.Globalization;
+using Hpnna.Core.Muls;
+using Hpnna.Core.Interpreters;
+using Hpnna.Training.Evolution;
+using Hpnna.Training.Experiments.Incremental;
+using Hpnna.Training.Experiments.Maze;
+using Hpnna.Training.Experiments.ProgramsVsDynamics;
+
+namespace Hpnna.Cli.Commands;
+
+/// <summary><c>hpnna experiment ...</c>: the paper's experiments, each writing a Markdown report with its pictures.</summary>
+internal static class ExperimentCommands
+{
+    public static Command Create() => new("experiment", "Reproduce the paper's experiments; each writes README.md and PNG plots into a folder.")
+    {
+        ProgramsVsDynamics(),
+        Maze(),
+        Incremental(),
+    };
+
+    private static Command Incremental()
+    {
+        var output = OutOption("docs/results/incremental");
+        var generations = new Option<int>("--generations") { Description = "DE generations per primitive.", DefaultValueFactory = _ => 100 };
+        var seed = SeedOption();
+        var threads = ThreadsOption();
+        var command = new Command("incremental", "Experiment 3: learn Pr, then Pl, then Pc on one fixed L1 interpreter and show that earlier programs' behaviour stays bit-identical.")
+        {
+            output, generations, seed, threads,
+        };
+        command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            var settings = new DeSettings { MaxGenerations = parse.GetValue(generations), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads), StopWhenSolved = false };
+            settings.EnsureValid();
+            var directory = parse.GetRequiredValue(output);
+            Directory.CreateDirectory(directory);
+            var line = CommandLine(parse);
+            return Report(parse, "learning Pr, Pl, Pc", (progress, cancel) => IncrementalExperiment.Run(InterpreterTopologies.L1(), settings, Path.Combine(directory, "l1-incremental.json"), line, progress, cancel),
+                result =>
+                {
+                    var path = IncrementalReport.Write(result, directory, line);
+                    return result.EarlierProgramsUnchanged ? path : throw new UserError($"earlier programs changed behaviour; see {path}");
+                });
+        }));
+        return command;
+    }
+
+    private static Command ProgramsVsDynamics()
+    {
+        var output = OutOption("docs/results/programs-vs-dynamics");
+        var runs = new Option<int>("--runs") { Description = "Independent learning runs per architecture and dataset.", DefaultValueFactory = _ => 20 };
+        var generations = new Option<int>("--generations") { Description = "Most DE generations of a run (per task for HPNNA, for the NOA's one run of all tasks).", DefaultValueFactory = _ => 300 };
+        var datasets = new Option<string>("--datasets") { Description = "Comma-separated trigger datasets: single, three.", DefaultValueFactory = _ => "single,three" };
+        var mul = new Option<MulKind>("--mul") { Description = "The mul kind of HPNNA's L2 interpreter.", DefaultValueFactory = _ => MulKind.Ideal };
+        var seed = SeedOption();
+        var threads = ThreadsOption();
+        var command = new Command("programs-vs-dynamics", "Experiment 1: HPNNA (one code per task on a fixed L2) against the NOA (all weights of one network) on the trigger datasets, with generalisation to unseen maze sizes.")
+        {
+            output, runs, generations, datasets, mul, seed, threads,
+        };
+        command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            var settings = new ProgramsVsDynamicsSettings
+            {
+                Runs = parse.GetValue(runs),
+                Generations = parse.GetValue(generations),
+                Datasets = [.. parse.GetRequiredValue(datasets).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                Mul = parse.GetValue(mul),
+                Seed = parse.GetValue(seed),
+                Threads = parse.GetValue(threads),
+            };
+            Check(settings.Validate());
+            return Report(parse, "learning runs", (progress, cancel) => ProgramsVsDynamicsExperiment.Run(settings, progress, cancel),
+                result => ProgramsVsDynamicsReport.Write(result, parse.GetRequiredValue(output), CommandLine(parse)));
+        }));
+        return command;
+    }
+
+    private static Command Maze()
+    {
+        var output = OutOption("docs/results/maze");
+        var trials = new Option<int>("--trials") { Description = "Trials per (maze size, goal, noise level).", DefaultValueFactory = _ => 50 };
+        var lambdas = new Option<string>("--lambdas") { Description = "Comma-separated maze sizes lambda.", DefaultValueFactory = _ => "2,3,4" };
+        var noise = new Option<string>("--noise") { Description = "Comma-separated code noise levels k in percent (relative standard deviation of every code value).", DefaultValueFactory = _ => "0,10,15,20" };
+        var noiseOn = new Option<NoiseTarget>("--noise-on") { Description = "Which programs get the code noise: All, L1 (Pr, Pl) or L2 (the goal code).", DefaultValueFactory = _ => NoiseTarget.All };
+        var sonarNoise = new Option<double>("--sonar-noise") { Description = "Sonar range noise of every trial, standard deviation in metres.", DefaultValueFactory = _ => 0.02 };
+        var seed = SeedOption();
+        var threads = ThreadsOption();
+        var l1 = new Option<string>("--l1") { Description = "The L1 program library (Pr, Pl).", DefaultValueFactory = _ => ShippedPrograms.L1Path };
+        var l2 = new Option<string>("--l2") { Description = "The L2 program library (G1..G8).", DefaultValueFactory = _ => ShippedPrograms.L2Path };
+        var command = new Command("maze", "Experiment 2: the whole hierarchy in depth-3 mazes for every goal, maze size and program noise level.")
+        {
+            output, trials, lambdas, noise, noiseOn, sonarNoise, seed, threads, l1, l2,
+        };
+        command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            var settings = new MazeExperimentSettings
+            {
+                Trials = parse.GetValue(trials),
+                Lambdas = Numbers(parse.GetRequiredValue(lambdas), "--lambdas"),
+                NoiseLevels = [.. Numbers(parse.GetRequiredValue(noise), "--noise").Select(k => k / 100)],
+                SonarSigma = parse.GetValue(sonarNoise),
+                NoiseOn = parse.GetValue(noiseOn),
+                Seed = parse.GetValue(seed),
+                Threads = parse.GetValue(threads),
+            };
+            Check(settings.Validate());
+            var programs = ShippedPrograms.Load(parse.GetRequiredValue(l1), parse.GetRequiredValue(l2));
+            return Report(parse, "maze trials", (progress, cancel) => MazeExperiment.Run(programs.L1, programs.L2, settings, progress, cancel),
+                result => MazeReport.Write(result, parse.GetRequiredValue(output), CommandLine(parse), $"{parse.GetRequiredValue(l1)} and {parse.GetRequiredValue(l2)}"));
+        }));
+        return command;
+    }
+
+    private static void Check(IReadOnlyList<string> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new UserError(string.Join("; ", problems));
+        }
+    }
+
+    /// <summary>Runs an experiment under a progress bar and writes its report; Ctrl+C stops it without a report.</summary>
+    private static int Report<T>(ParseResult parse, string label, Func<Action<int, int>, CancellationToken, T> run, Func<T, string> write)
+        where T : class
+    {
+        var result = ExperimentProgress.Run(parse.InvocationConfiguration.Output, label, run);
+        if (result is null)
+        {
+            parse.InvocationConfiguration.Error.WriteLine("stopped by Ctrl+C: no report written");
+            return CliApp.Failure;
+        }
+
+        parse.InvocationConfiguration.Output.WriteLine($"report: {Path.GetFullPath(write(result))}");
+        return CliApp.Success;
+    }
+
+    private static Option<string> OutOption(string defaultPath) => new("--out", "-o") { Description = "The folder to write the report (README.md) and its pictures into.", DefaultValueFactory = _ => defaultPath };
+
+    private static Option<int> SeedOption() => new("--seed") { Description = "Seeds every random draw; the same seed gives the same report on any number of threads.", DefaultValueFactory = _ => 1 };
+
+    private static Option<int> ThreadsOption() => new("--threads") { Description = "Worker threads (0 = one per core).", DefaultValueFactory = _ => 0 };
+
+    private static double[] Numbers(string list, string option) => [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(text =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw new UserError($"{option}: '{text}' is not a number"))];
+
+    /// <summary>The command as typed, for the report's header; paths are kept as given so the line works from the repository root.</summary>
+    private static string CommandLine(ParseResult parse) => "dotnet run -c Release --project tools/Hpnna.Cli -- " + string.Join(' ', parse.Tokens.Select(t => t.Value));
+}
