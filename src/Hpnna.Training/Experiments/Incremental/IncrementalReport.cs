@@ -36,6 +36,7 @@ public static class IncrementalReport
         report.Paragraph("A cell shows the first 16 hex digits of the behaviour's fingerprint and how many starts reached the goal the primitive leads to (any goal for Pc).");
 
         report.Heading("Paths");
+        report.Paragraph("The grey dot marks the maze's own start; these trials start in the middle of a corridor, where each path begins.");
         var last = result.Stages[^1].Behaviours;
         foreach (var (start, label) in new[] { (0, "the middle of the stem"), (3, "a first-level arm") })
         {
