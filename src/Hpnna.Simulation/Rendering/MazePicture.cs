@@ -10,12 +10,6 @@ public sealed record Trajectory(string Label, IReadOnlyList<Pose2D> Poses);
 /// <summary>Draws a world (walls, goal regions, start) with trajectories over it, to PNG.</summary>
 public static class MazePicture
 {
-    private static readonly Color[] Palette =
-    [
-        Color.FromHex("#1f77b4"), Color.FromHex("#d62728"), Color.FromHex("#2ca02c"), Color.FromHex("#9467bd"),
-        Color.FromHex("#ff7f0e"), Color.FromHex("#17becf"), Color.FromHex("#8c564b"), Color.FromHex("#e377c2"),
-    ];
-
     public static void SavePng(World world, IReadOnlyList<Trajectory> trajectories, string title, string path, int width = 1000, int height = 800)
     {
         var plot = new Plot();
@@ -51,11 +45,11 @@ public static class MazePicture
             }
 
             var path2 = plot.Add.ScatterLine(poses.Select(p => p.X).ToArray(), poses.Select(p => p.Y).ToArray());
-            path2.Color = Palette[t % Palette.Length];
+            path2.Color = PlotPalette.At(t);
             path2.LineWidth = 2;
             path2.LegendText = trajectories[t].Label;
             var end = plot.Add.Marker(poses[^1].X, poses[^1].Y, MarkerShape.FilledSquare, 8);
-            end.Color = Palette[t % Palette.Length];
+            end.Color = PlotPalette.At(t);
         }
 
         plot.Title(title);

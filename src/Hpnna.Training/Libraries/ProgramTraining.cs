@@ -8,17 +8,6 @@ using Hpnna.Training.Sequencing;
 
 namespace Hpnna.Training.Libraries;
 
-/// <summary>Training under code noise: <see cref="Copies"/> noisy copies at relative level <see cref="Noise"/> (see <see cref="RobustFitness"/>); Copies 0 is plain training.</summary>
-public sealed record RobustTraining(double Noise, int Copies)
-{
-    public static RobustTraining None { get; } = new(0, 0);
-
-    public IFitnessFunction Wrap(IFitnessFunction fitness, Core.Layers.WeightRange range, int seed) =>
-        Copies == 0 ? fitness : new RobustFitness(fitness, range, Noise, Copies, seed);
-
-    public string Describe() => Copies == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", robust to {100 * Noise:F0}% code noise ({Copies} noisy copies)");
-}
-
 /// <summary>One learned program and the run that found it.</summary>
 public sealed record TrainedProgram(NamedProgram Program, DeResult Run, TimeSpan Elapsed);
 

@@ -4,6 +4,7 @@ using Hpnna.Robot.Sensing;
 using Hpnna.Simulation.Geometry;
 using Hpnna.Simulation.Episodes;
 using Hpnna.Simulation.Mazes;
+using Hpnna.Simulation.Robots;
 using Hpnna.Simulation.Sonars;
 
 namespace Hpnna.Training.Primitives;
@@ -66,6 +67,18 @@ public sealed class PrimitiveArena
         }
 
         return new PrimitiveArena(maze, trials, 30.0, motors, grouping, EpisodeSettings.Default);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="controller"/> from the start of trial <paramref name="trial"/> (noise-free sonars,
+    /// seeded by the trial) and says whether it reached the goal <paramref name="kind"/> leads to.
+    /// </summary>
+    public (EpisodeResult Result, bool Reached) Run(IController controller, int trial, PrimitiveKind kind, EpisodeTrace? trace = null)
+    {
+        var goal = ExpectedGoal(kind, Trials[trial]);
+        var robot = new SimulatedRobot(Maze.World, PioneerModel.P3Dx, Sensors, SonarNoise.None, 0, seed: trial + 1, Trials[trial].Start);
+        var result = new Episode(Maze.World, robot, controller, Episode, goal, trace).Run();
+        return (result, result.Outcome == EpisodeOutcome.GoalReached || (goal is null && result.Outcome == EpisodeOutcome.WrongGoal));
     }
 
     /// <summary>The goal a primitive reaches from a trial, or null when any goal will do.</summary>

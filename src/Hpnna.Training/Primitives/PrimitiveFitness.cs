@@ -3,8 +3,6 @@ using Hpnna.Core.Layers;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Control;
 using Hpnna.Simulation.Episodes;
-using Hpnna.Simulation.Robots;
-using Hpnna.Simulation.Sonars;
 using Hpnna.Training.Evolution;
 
 namespace Hpnna.Training.Primitives;
@@ -44,15 +42,11 @@ public sealed class PrimitiveFitness(PrimitiveKind kind, PrimitiveArena arena, L
             var scored = new ScoredController(controller, kind, arena);
             for (var t = 0; t < arena.Trials.Count; t++)
             {
-                var trial = arena.Trials[t];
-                var goal = arena.ExpectedGoal(kind, trial);
-                var robot = new SimulatedRobot(arena.Maze.World, PioneerModel.P3Dx, PrimitiveArena.Sensors, SonarNoise.None, 0, seed: t + 1, trial.Start);
-                var result = new Episode(arena.Maze.World, robot, scored, arena.Episode, goal).Run();
+                var (result, reached) = arena.Run(scored, t, kind);
                 var expectedTicks = arena.TrialTime / arena.Episode.ControlPeriod;
                 var motion = result.Outcome == EpisodeOutcome.GoalReached
                     ? scored.MotionSum / result.Ticks
                     : scored.MotionSum / expectedTicks;
-                var reached = result.Outcome == EpisodeOutcome.GoalReached || (goal is null && result.Outcome == EpisodeOutcome.WrongGoal);
                 total += motion + 0.25 * scored.SideSum / result.Ticks
                     + (reached ? 1.0 : 0.0)
                     - (result.Outcome == EpisodeOutcome.Crash ? 1.0 : 0.0);

@@ -1,3 +1,4 @@
+using Hpnna.Simulation.Rendering;
 using ScottPlot;
 
 namespace Hpnna.Training.Reports;
@@ -8,19 +9,13 @@ public sealed record Series(string Label, double[] X, double[] Y, double[]? Band
 /// <summary>Line charts for reports, saved as PNG.</summary>
 public static class LineChart
 {
-    private static readonly Color[] Palette =
-    [
-        Color.FromHex("#1f77b4"), Color.FromHex("#d62728"), Color.FromHex("#2ca02c"), Color.FromHex("#9467bd"),
-        Color.FromHex("#ff7f0e"), Color.FromHex("#17becf"), Color.FromHex("#8c564b"), Color.FromHex("#e377c2"),
-    ];
-
     public static void SavePng(string path, string title, string xLabel, string yLabel, IReadOnlyList<Series> series, double? yMin = null, double? yMax = null, int width = 900, int height = 540)
     {
         var plot = new Plot();
         for (var s = 0; s < series.Count; s++)
         {
             var one = series[s];
-            var color = Palette[s % Palette.Length];
+            var color = PlotPalette.At(s);
             if (one.BandLow is not null && one.BandHigh is not null)
             {
                 var band = plot.Add.FillY(one.X, one.BandLow, one.BandHigh);

@@ -65,7 +65,7 @@ internal static class ExperimentCommands
             {
                 Runs = parse.GetValue(runs),
                 Generations = parse.GetValue(generations),
-                Datasets = [.. parse.GetRequiredValue(datasets).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                Datasets = CommaList.Split(parse.GetRequiredValue(datasets)),
                 Mul = parse.GetValue(mul),
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
@@ -142,7 +142,7 @@ internal static class ExperimentCommands
 
     private static Option<int> ThreadsOption() => new("--threads") { Description = "Worker threads (0 = one per core).", DefaultValueFactory = _ => 0 };
 
-    private static double[] Numbers(string list, string option) => [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(text =>
+    private static double[] Numbers(string list, string option) => [.. CommaList.Split(list).Select(text =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw new UserError($"{option}: '{text}' is not a number"))];
 
     /// <summary>The command as typed, for the report's header; paths are kept as given so the line works from the repository root.</summary>

@@ -11,42 +11,29 @@ internal static class ExperimentProgress
     public static T? Run<T>(TextWriter output, string label, Func<Action<int, int>, CancellationToken, T> work)
         where T : class
     {
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            T? result = null;
-            ConsoleFactory.For(output).Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .Start(context =>
+        using var cancel = new CtrlC();
+        T? result = null;
+        ConsoleFactory.For(output).Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(label), maxValue: 1);
+                try
                 {
-                    var task = context.AddTask(Markup.Escape(label), maxValue: 1);
-                    try
-                    {
-                        result = work(
-                            (done, total) =>
-                            {
-                                task.MaxValue = total;
-                                task.Value = done;
-                            },
-                            cancel.Token);
-                    }
-                    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-                    {
-                        result = null;
-                    }
-                });
-            return result;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+                    result = work(
+                        (done, total) =>
+                        {
+                            task.MaxValue = total;
+                            task.Value = done;
+                        },
+                        cancel.Token);
+                }
+                catch (OperationCanceledException) when (cancel.Pressed)
+                {
+                    result = null;
+                }
+            });
+        return result;
     }
 }

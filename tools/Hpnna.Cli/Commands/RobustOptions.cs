@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Hpnna.Training.Libraries;
+using Hpnna.Training.Robustness;
 
 namespace Hpnna.Cli.Commands;
 

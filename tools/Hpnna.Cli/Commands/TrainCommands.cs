@@ -37,7 +37,7 @@ internal static class TrainCommands
         evolution.AddTo(command);
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
-            var kinds = Split(parse.GetRequiredValue(programs)).Select(PrimitiveNames.Parse).Distinct().ToList();
+            var kinds = CommaList.Split(parse.GetRequiredValue(programs)).Select(PrimitiveNames.Parse).Distinct().ToList();
             var settings = evolution.Read(parse, stopWhenSolved: false);
             var definition = InterpreterTopologies.L1(parse.GetValue(mul));
             return TrainInto(parse, parse.GetRequiredValue(output), definition, settings, line => kinds.Select(kind => new TrainingJob(
@@ -65,7 +65,7 @@ internal static class TrainCommands
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
             var taskText = parse.GetRequiredValue(tasks);
-            var chosen = taskText == "all" ? GoalTask.All : [.. Split(taskText).Select(GoalTask.Parse).Distinct()];
+            var chosen = taskText == "all" ? GoalTask.All : [.. CommaList.Split(taskText).Select(GoalTask.Parse).Distinct()];
             var settings = evolution.Read(parse, stopWhenSolved: true);
             var definition = InterpreterTopologies.L2(parse.GetValue(mul));
             var data = TriggerDataset.Named(parse.GetRequiredValue(dataset));
@@ -79,8 +79,6 @@ internal static class TrainCommands
     private static Option<MulKind> MulOption() => new("--mul") { Description = "The mul kind of the interpreter to learn for.", DefaultValueFactory = _ => MulKind.Published };
 
     private static Option<string> OutOption(string defaultPath) => new("--out", "-o") { Description = "The program library to write (created, or updated in place).", DefaultValueFactory = _ => defaultPath };
-
-    private static IEnumerable<string> Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string CommandLine(ParseResult parse) => "hpnna " + string.Join(' ', parse.Tokens.Select(t => t.Value));
 

@@ -4,8 +4,6 @@ using Hpnna.Core.Layers;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Control;
 using Hpnna.Simulation.Episodes;
-using Hpnna.Simulation.Robots;
-using Hpnna.Simulation.Sonars;
 using Hpnna.Training.Primitives;
 
 namespace Hpnna.Training.Experiments.Incremental;
@@ -29,12 +27,8 @@ public static class BehaviourProbe
         var bytes = new byte[5 * sizeof(double)];
         for (var t = 0; t < arena.Trials.Count; t++)
         {
-            var trial = arena.Trials[t];
-            var goal = arena.ExpectedGoal(kind, trial);
-            var robot = new SimulatedRobot(arena.Maze.World, PioneerModel.P3Dx, PrimitiveArena.Sensors, SonarNoise.None, 0, seed: t + 1, trial.Start);
             var trace = new EpisodeTrace();
-            var result = new Episode(arena.Maze.World, robot, controller, arena.Episode, goal, trace).Run();
-            reached += result.Outcome == EpisodeOutcome.GoalReached || (goal is null && result.Outcome == EpisodeOutcome.WrongGoal) ? 1 : 0;
+            reached += arena.Run(controller, t, kind, trace).Reached ? 1 : 0;
             foreach (var row in trace.Rows)
             {
                 BitConverter.TryWriteBytes(bytes.AsSpan(0), row.Pose.X);

@@ -3,6 +3,7 @@ using Hpnna.Programs.Library;
 using Hpnna.Training.Evolution;
 using Hpnna.Training.Libraries;
 using Hpnna.Training.Primitives;
+using Hpnna.Training.Robustness;
 
 namespace Hpnna.Training.Experiments.Incremental;
 

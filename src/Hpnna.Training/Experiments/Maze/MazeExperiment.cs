@@ -91,7 +91,7 @@ public static class MazeExperiment
 
         var summary = cells.Select((cell, c) =>
         {
-            var results = outcomes.AsSpan(c * settings.Trials, settings.Trials).ToArray();
+            var results = new ArraySegment<EpisodeResult>(outcomes, c * settings.Trials, settings.Trials);
             var reached = results.Where(r => r.Outcome == EpisodeOutcome.GoalReached).ToArray();
             return new MazeCell(
                 settings.Lambdas[cell.Lambda],
