@@ -1,37 +1,27 @@
+using Hpnna.Core.Threading;
+
 namespace Hpnna.Core.Programs;
 
 /// <summary>
-/// Hands a code from any thread to the stepping thread, whole and without allocating or blocking the reader.
+/// Hands a code from any thread to the stepping thread, whole and without allocating or blocking the reader:
+/// a <see cref="TripleBuffer{T}"/> of code vectors whose writers are serialised by a lock the reader never takes.
 /// </summary>
-/// <remarks>
-/// A triple buffer: the writer fills its private back buffer and swaps it with the shared middle one; the
-/// reader, at a step boundary, swaps its front buffer with the middle one when a fresh code is waiting.
-/// The middle buffer's index and the "fresh" flag live in one int updated with
-/// <see cref="Interlocked.Exchange(ref int, int)"/>, so the reader always gets the newest complete code and
-/// never half of one. Writers are serialised by a lock the reader never takes.
-/// </remarks>
 public sealed class CodeMailbox
 {
-    private const int FreshBit = 4;
-    private const int IndexMask = 3;
-
-    private readonly double[][] _buffers;
+    private readonly TripleBuffer<double[]> _buffer;
     private readonly Lock _writerLock = new();
-    private int _middle = 1; // index of the shared buffer, plus FreshBit when it holds an unread code
-    private int _back = 2;   // writer-owned
-    private int _front;      // reader-owned
 
     public CodeMailbox(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        _buffers = [new double[length], new double[length], new double[length]];
+        _buffer = new TripleBuffer<double[]>(() => new double[length]);
         Length = length;
     }
 
     public int Length { get; }
 
     /// <summary>Whether a code was posted and not yet taken.</summary>
-    public bool HasFresh => (Volatile.Read(ref _middle) & FreshBit) != 0;
+    public bool HasFresh => _buffer.HasFresh;
 
     /// <summary>Posts a code (any thread). A later post replaces an untaken earlier one.</summary>
     public void Post(ReadOnlySpan<double> code)
@@ -43,8 +33,8 @@ public sealed class CodeMailbox
 
         lock (_writerLock)
         {
-            code.CopyTo(_buffers[_back]);
-            _back = Interlocked.Exchange(ref _middle, _back | FreshBit) & IndexMask;
+            code.CopyTo(_buffer.Back);
+            _buffer.Publish();
         }
     }
 
@@ -54,13 +44,12 @@ public sealed class CodeMailbox
     /// </summary>
     public bool TryTake(Span<double> destination)
     {
-        if (!HasFresh)
+        if (!_buffer.TryRefresh())
         {
             return false;
         }
 
-        _front = Interlocked.Exchange(ref _middle, _front) & IndexMask;
-        _buffers[_front].CopyTo(destination);
+        _buffer.Front.CopyTo(destination);
         return true;
     }
 }
