@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using Hpnna.Arcos.Commands;
+using Hpnna.Arcos.Links;
+using Hpnna.Arcos.Packets;
+using Hpnna.Arcos.Units;
+using Hpnna.Core.Threading;
+using Hpnna.Robot.Contracts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Hpnna.Devices.Arcos;
+
+/// <summary>
+/// Keeps a Pioneer connected and moving as asked, on a thread of its own.
+/// </summary>
+/// <remarks>
+/// The I/O thread opens the link, runs the handshake (<see cref="ArcosConnector"/>), then loops: read and
+/// parse whatever arrived (SIPs into the state snapshot), send the newest setpoint as VEL and RVEL when it
+/// changes and at least every <see cref="ArcosClientOptions.KeepAlive"/> (a PULSE when there is nothing to
+/// send), and declare the link lost when no SIP came for <see cref="ArcosClientOptions.SipTimeout"/>. Then
+/// it reconnects with a doubling back-off; setpoints written before the loss are never sent afterwards, so
+/// the robot stays still until the controller asks again. Disposing stops the robot (VEL 0, RVEL 0),
+/// disables the motors and closes the session (ENABLE 0, CLOSE).
+/// The control thread talks to it only through two triple buffers: setpoints in, state snapshots out.
+/// </remarks>
+public sealed class ArcosClient : IDisposable
+{
+    private static readonly TimeSpan ReadSlice = TimeSpan.FromMilliseconds(10);
+
+    private readonly ArcosClientOptions _options;
+    private readonly ILogger _logger;
+    private readonly TripleBuffer<SetpointSlot> _setpoints = new(() => new SetpointSlot());
+    private readonly TripleBuffer<RobotState> _state = new(() => new RobotState());
+    private readonly RobotState _working = new();
+    private readonly SipTracker _tracker = new();
+    private readonly Lock _writerLock = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Thread _thread;
+    private long _sequence;
+    private bool _disposed;
+
+    public ArcosClient(ArcosClientOptions options, ILogger? logger = null)
+    {
+        options.Validate();
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+        _thread = new Thread(Run) { IsBackground = true, Name = "arcos-io" };
+    }
+
+    /// <summary>Raised on the I/O thread when the link state changes (connected, lost, closed).</summary>
+    public event Action<LinkState, string>? LinkChanged;
+
+    /// <summary>Starts the I/O thread; it connects and keeps reconnecting until disposed.</summary>
+    public void Start() => _thread.Start();
+
+    /// <summary>
+    /// The newest state snapshot. Call from one thread only (the control thread): the snapshot it returns
+    /// stays unchanged until that thread calls again.
+    /// </summary>
+    public RobotState ReadState()
+    {
+        _state.TryRefresh();
+        return _state.Front;
+    }
+
+    /// <summary>Asks for a velocity (m/s, rad/s); sent at the next I/O pass. Never blocks the caller on I/O.</summary>
+    public void SetVelocity(in DriveCommand command) => Post(command, emergency: false);
+
+    /// <summary>E_STOP now: the robot stops at once, overriding deceleration; later setpoints move it again.</summary>
+    public void EmergencyStop() => Post(DriveCommand.Stop, emergency: true);
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _stop.Cancel();
+        if (_thread.IsAlive && !_thread.Join(TimeSpan.FromSeconds(3)))
+        {
+            _logger.LogError("ARCOS I/O thread did not stop within 3 s; abandoning it");
+        }
+    }
+
+    private void Post(in DriveCommand command, bool emergency)
+    {
+        var linear = double.IsFinite(command.Linear) ? Math.Clamp(command.Linear, -_options.MaxLinear, _options.MaxLinear) : 0;
+        var angular = double.IsFinite(command.Angular) ? Math.Clamp(command.Angular, -_options.MaxAngular, _options.MaxAngular) : 0;
+        lock (_writerLock)
+        {
+            var slot = _setpoints.Back;
+            slot.Command = new DriveCommand(linear, angular);
+            slot.Sequence = Interlocked.Increment(ref _sequence);
+            slot.EmergencyStop = emergency;
+            _setpoints.Publish();
+        }
+    }
+
+    private void Run()
+    {
+        var delay = _options.ReconnectDelay;
+        var token = _stop.Token;
+        while (!token.IsCancellationRequested)
+        {
+            IByteLink? link = null;
+            try
+            {
+                SetLink(LinkState.Connecting, "connecting");
+                link = _options.OpenLink();
+                var channel = new PacketChannel(link);
+                Serve(channel, token);
+                delay = _options.ReconnectDelay;
+            }
+            catch (Exception e) when (e is IOException or LinkLostException or TimeoutException)
+            {
+                _working.LinkLosses += _working.Link == LinkState.Connected ? 1 : 0;
+                SetLink(LinkState.Lost, e.Message);
+                _logger.LogWarning("Robot link: {Reason}; retrying in {Delay} ms", e.Message, delay.TotalMilliseconds);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            finally
+            {
+                link?.Dispose();
+            }
+
+            if (token.WaitHandle.WaitOne(delay))
+            {
+                break;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
+        }
+
+        SetLink(LinkState.Closed, "closed");
+    }
+
+    private void Serve(PacketChannel channel, CancellationToken token)
+    {
+        var connector = new ArcosConnector(_options, _logger);
+        var (identity, _) = connector.Connect(channel, p => Apply(p), token);
+        _tracker.Units = _options.Units ?? ConversionFactors.ForSubclass(identity.Subclass) ?? Fallback(identity.Subclass);
+        _working.Identity = identity;
+
+        // Only setpoints written after this moment may move the robot.
+        var connectedAt = Interlocked.Read(ref _sequence);
+        var lastSip = Stopwatch.GetTimestamp();
+        var lastSent = lastSip;
+        var motion = DriveCommand.Stop;
+        var hasMotion = false;
+        var sentMotion = new DriveCommand(double.NaN, double.NaN);
+        SetLink(LinkState.Connected, $"connected to {identity.Name} on {channel.Link.Description}");
+
+        while (!token.IsCancellationRequested)
+        {
+            var sipsBefore = _working.SipCount;
+            if (channel.TryReceive(ReadSlice, out var packet))
+            {
+                do
+                {
+                    Apply(packet);
+                }
+                while (channel.TryReceive(TimeSpan.Zero, out packet));
+            }
+
+            var now = Stopwatch.GetTimestamp();
+            if (_working.SipCount != sipsBefore)
+            {
+                lastSip = now;
+                Publish();
+            }
+            else if (Stopwatch.GetElapsedTime(lastSip, now) > _options.SipTimeout)
+            {
+                throw new LinkLostException($"{channel.Link.Description}: no SIP for {_options.SipTimeout.TotalMilliseconds} ms");
+            }
+
+            if (_setpoints.TryRefresh() && _setpoints.Front.Sequence > connectedAt)
+            {
+                var slot = _setpoints.Front;
+                if (slot.EmergencyStop)
+                {
+                    channel.Send(CommandNumber.EmergencyStop);
+                    _logger.LogWarning("E_STOP sent");
+                }
+
+                motion = slot.Command;
+                hasMotion = true;
+            }
+
+            var due = Stopwatch.GetElapsedTime(lastSent, now) >= _options.KeepAlive;
+            if (hasMotion && (due || motion != sentMotion))
+            {
+                channel.Send(CommandNumber.Velocity, (int)Math.Round(motion.Linear * 1000));
+                channel.Send(CommandNumber.RotationalVelocity, (int)Math.Round(motion.Angular * 180 / Math.PI));
+                sentMotion = motion;
+                lastSent = now;
+            }
+            else if (due)
+            {
+                channel.Send(CommandNumber.Pulse);
+                lastSent = now;
+            }
+        }
+
+        Close(channel);
+    }
+
+    private void Close(PacketChannel channel)
+    {
+        try
+        {
+            channel.Send(CommandNumber.Velocity, 0);
+            channel.Send(CommandNumber.RotationalVelocity, 0);
+            channel.Send(CommandNumber.Enable, 0);
+            channel.Send(CommandNumber.Close);
+            _logger.LogInformation("{Link}: robot stopped, motors disabled, session closed", channel.Link.Description);
+        }
+        catch (LinkLostException e)
+        {
+            _logger.LogWarning("Could not close the robot session cleanly: {Reason}", e.Message);
+        }
+    }
+
+    private void Apply(ReadOnlySpan<byte> packet) => _tracker.Apply(packet, _working, Stopwatch.GetTimestamp());
+
+    private ConversionFactors Fallback(string subclass)
+    {
+        _logger.LogWarning("Unknown robot subclass '{Subclass}'; using p3dx-sh conversion factors (set Units to override)", subclass);
+        return ConversionFactors.P3dxSh;
+    }
+
+    private void SetLink(LinkState state, string reason)
+    {
+        if (_working.Link == state)
+        {
+            return;
+        }
+
+        _working.Link = state;
+        if (state == LinkState.Connected)
+        {
+            _logger.LogInformation("Robot link: {Reason}", reason);
+        }
+
+        Publish();
+        LinkChanged?.Invoke(state, reason);
+    }
+
+    private void Publish()
+    {
+        _working.CopyTo(_state.Back);
+        _state.Publish();
+    }
+}

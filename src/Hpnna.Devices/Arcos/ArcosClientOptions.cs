@@ -1,0 +1,95 @@
+using Hpnna.Arcos.Links;
+using Hpnna.Arcos.Units;
+
+namespace Hpnna.Devices.Arcos;
+
+/// <summary>How the ARCOS client reaches the robot and how patient it is.</summary>
+public sealed record ArcosClientOptions
+{
+    /// <summary>Opens the link (called again for every reconnection attempt); throws IOException when it cannot.</summary>
+    public required Func<IByteLink> OpenLink { get; init; }
+
+    /// <summary>No SIP for this long means the link is lost (SIPs come every 100 ms).</summary>
+    public TimeSpan SipTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest silence toward the robot: setpoints are repeated, or a PULSE sent, at this period (the watchdog fires at 2 s).</summary>
+    public TimeSpan KeepAlive { get; init; } = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>How long to wait for each SYNC reply before restarting the handshake.</summary>
+    public TimeSpan SyncTimeout { get; init; } = TimeSpan.FromMilliseconds(600);
+
+    /// <summary>Handshake attempts per connection before the link is closed and reopened.</summary>
+    public int SyncAttempts { get; init; } = 5;
+
+    /// <summary>First wait after a failed connection; it doubles up to <see cref="ReconnectMaxDelay"/>.</summary>
+    public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Ask a serial robot that allows it (CONFIG ResetBaud = 2) to switch to this baud rate; null keeps 9600.</summary>
+    public int? SwitchBaudRate { get; init; }
+
+    /// <summary>Turn the motors on after connecting (ENABLE 1); a bench check may leave them off.</summary>
+    public bool EnableMotors { get; init; } = true;
+
+    /// <summary>Turn the base's sonar ring on (SONAR 1).</summary>
+    public bool EnableSonar { get; init; } = true;
+
+    /// <summary>Unit conversions; null picks them from the subclass the robot reports in SYNC2.</summary>
+    public ConversionFactors? Units { get; init; }
+
+    /// <summary>Setpoint caps applied before sending, m/s and rad/s.</summary>
+    public double MaxLinear { get; init; } = 0.75;
+
+    public double MaxAngular { get; init; } = 100 * Math.PI / 180;
+
+    /// <summary>Checks the settings; every problem in one message.</summary>
+    public void Validate()
+    {
+        var problems = new List<string>();
+        void Positive(TimeSpan value, string name)
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                problems.Add($"{name} must be positive (got {value.TotalMilliseconds} ms)");
+            }
+        }
+
+        Positive(SipTimeout, nameof(SipTimeout));
+        Positive(KeepAlive, nameof(KeepAlive));
+        Positive(SyncTimeout, nameof(SyncTimeout));
+        Positive(ReconnectDelay, nameof(ReconnectDelay));
+        if (KeepAlive >= TimeSpan.FromSeconds(2))
+        {
+            problems.Add($"KeepAlive must be under the robot's 2 s watchdog (got {KeepAlive.TotalMilliseconds} ms)");
+        }
+
+        if (ReconnectMaxDelay < ReconnectDelay)
+        {
+            problems.Add("ReconnectMaxDelay must not be shorter than ReconnectDelay");
+        }
+
+        if (SyncAttempts < 1)
+        {
+            problems.Add($"SyncAttempts must be at least 1 (got {SyncAttempts})");
+        }
+
+        if (SwitchBaudRate is { } baud && Array.IndexOf(BaudCodes, baud) < 0)
+        {
+            problems.Add($"SwitchBaudRate must be one of {string.Join(", ", BaudCodes)} (got {baud})");
+        }
+
+        if (!(MaxLinear > 0) || !(MaxAngular > 0))
+        {
+            problems.Add("MaxLinear and MaxAngular must be positive");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("ARCOS client settings: " + string.Join("; ", problems));
+        }
+    }
+
+    /// <summary>HOSTBAUD argument i selects BaudCodes[i].</summary>
+    internal static readonly int[] BaudCodes = [9600, 19200, 38400, 57600, 115200];
+}

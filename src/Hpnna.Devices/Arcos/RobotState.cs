@@ -1,0 +1,100 @@
+using Hpnna.Arcos.Packets;
+using Hpnna.Robot.Contracts;
+
+namespace Hpnna.Devices.Arcos;
+
+/// <summary>Where the connection to the robot stands.</summary>
+public enum LinkState
+{
+    Connecting,
+    Connected,
+    Lost,
+    Closed,
+}
+
+/// <summary>
+/// Everything the client knows about the base, in SI units, as one snapshot. The client's I/O thread fills
+/// one copy and publishes it whole; the control thread reads another, so neither waits for the other.
+/// </summary>
+public sealed class RobotState
+{
+    /// <summary>Sonar discs a SIP can address.</summary>
+    public const int SonarCapacity = 32;
+
+    public LinkState Link { get; internal set; } = LinkState.Connecting;
+
+    /// <summary>Robot name, class and subclass from SYNC2 (null before the first connection).</summary>
+    public SyncReply? Identity { get; internal set; }
+
+    public Pose2D Pose { get; internal set; }
+
+    /// <summary>m/s and rad/s.</summary>
+    public double Linear { get; internal set; }
+
+    public double Angular { get; internal set; }
+
+    public double LeftWheel { get; internal set; }
+
+    public double RightWheel { get; internal set; }
+
+    /// <summary>Volts.</summary>
+    public double Battery { get; internal set; }
+
+    public bool LeftStalled { get; internal set; }
+
+    public bool RightStalled { get; internal set; }
+
+    public byte FrontBumpers { get; internal set; }
+
+    public byte RearBumpers { get; internal set; }
+
+    public bool MotorsEnabled { get; internal set; }
+
+    public bool StopButtonPressed { get; internal set; }
+
+    /// <summary>Metres per disc; <see cref="double.NaN"/> until the disc has reported.</summary>
+    public double[] SonarRanges { get; } = CreateRanges();
+
+    /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of each disc's last reading (0 = never).</summary>
+    public long[] SonarStamps { get; } = new long[SonarCapacity];
+
+    public long SipCount { get; internal set; }
+
+    /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the last SIP.</summary>
+    public long LastSipStamp { get; internal set; }
+
+    /// <summary>Times the link was lost since start.</summary>
+    public int LinkLosses { get; internal set; }
+
+    public Odometry Odometry => new(Pose, Linear, Angular, LeftStalled || RightStalled);
+
+    internal void CopyTo(RobotState other)
+    {
+        other.Link = Link;
+        other.Identity = Identity;
+        other.Pose = Pose;
+        other.Linear = Linear;
+        other.Angular = Angular;
+        other.LeftWheel = LeftWheel;
+        other.RightWheel = RightWheel;
+        other.Battery = Battery;
+        other.LeftStalled = LeftStalled;
+        other.RightStalled = RightStalled;
+        other.FrontBumpers = FrontBumpers;
+        other.RearBumpers = RearBumpers;
+        other.MotorsEnabled = MotorsEnabled;
+        other.StopButtonPressed = StopButtonPressed;
+        SonarRanges.CopyTo(other.SonarRanges, 0);
+        SonarStamps.CopyTo(other.SonarStamps, 0);
+        other.SipCount = SipCount;
+        other.LastSipStamp = LastSipStamp;
+        other.LinkLosses = LinkLosses;
+    }
+
+    private static double[] CreateRanges()
+    {
+        var ranges = new double[SonarCapacity];
+        Array.Fill(ranges, double.NaN);
+        return ranges;
+    }
+}

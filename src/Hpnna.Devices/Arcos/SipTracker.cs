@@ -1,0 +1,80 @@
+using Hpnna.Arcos.Packets;
+using Hpnna.Arcos.Units;
+using Hpnna.Robot.Contracts;
+
+namespace Hpnna.Devices.Arcos;
+
+/// <summary>
+/// Folds SIPs into a <see cref="RobotState"/>: unit conversion by the robot's factors, and odometry unwrapped
+/// from the SIP's 16-bit positions (each step is the signed 16-bit difference, so wrap-around never shows as
+/// a jump). Allocation-free.
+/// </summary>
+internal sealed class SipTracker
+{
+    private readonly SipSonar[] _sonars = new SipSonar[RobotState.SonarCapacity];
+    private ConversionFactors _units = ConversionFactors.P3dxSh;
+    private short _lastX;
+    private short _lastY;
+    private bool _hasBaseline;
+    private double _x;
+    private double _y;
+
+    public ConversionFactors Units
+    {
+        get => _units;
+        set => _units = value;
+    }
+
+    /// <summary>Applies one standard SIP; false if the packet is not one.</summary>
+    public bool Apply(ReadOnlySpan<byte> packet, RobotState state, long stamp)
+    {
+        if (!StandardSip.TryParse(packet, _sonars, out var sip))
+        {
+            return false;
+        }
+
+        if (!_hasBaseline)
+        {
+            _x = sip.X * _units.Distance / 1000;
+            _y = sip.Y * _units.Distance / 1000;
+            _hasBaseline = true;
+        }
+        else
+        {
+            _x += (short)(sip.X - _lastX) * _units.Distance / 1000;
+            _y += (short)(sip.Y - _lastY) * _units.Distance / 1000;
+        }
+
+        _lastX = sip.X;
+        _lastY = sip.Y;
+        var left = sip.LeftVelocity * _units.Velocity;
+        var right = sip.RightVelocity * _units.Velocity;
+        state.Pose = new Pose2D(_x, _y, Pose2D.WrapAngle(sip.Theta * _units.Angle));
+        state.LeftWheel = left / 1000;
+        state.RightWheel = right / 1000;
+        state.Linear = (left + right) / 2000;
+        state.Angular = sip.RotationalVelocity is { } rotation
+            ? rotation / 10.0 * Math.PI / 180
+            : _units.RotationFromWheels(left, right);
+        state.Battery = (sip.BatteryTenths ?? sip.Battery) / 10.0;
+        state.LeftStalled = sip.LeftStalled;
+        state.RightStalled = sip.RightStalled;
+        state.FrontBumpers = sip.FrontBumpers;
+        state.RearBumpers = sip.RearBumpers;
+        state.MotorsEnabled = sip.MotorsEnabled;
+        state.StopButtonPressed = sip.StopButtonPressed;
+        for (var k = 0; k < Math.Min(sip.SonarCount, _sonars.Length); k++)
+        {
+            var disc = _sonars[k].Number;
+            if (disc < RobotState.SonarCapacity)
+            {
+                state.SonarRanges[disc] = _sonars[k].Range * _units.Range / 1000;
+                state.SonarStamps[disc] = stamp;
+            }
+        }
+
+        state.SipCount++;
+        state.LastSipStamp = stamp;
+        return true;
+    }
+}

@@ -1,0 +1,363 @@
+using Hpnna.Arcos.Commands;
+using Hpnna.Arcos.Framing;
+using Hpnna.Arcos.Packets;
+using Hpnna.Arcos.Units;
+using Hpnna.Robot.Contracts;
+using Hpnna.Simulation.Robots;
+
+namespace Hpnna.Simulation.Arcos;
+
+/// <summary>
+/// The robot side of the protocol, as real ARCOS firmware behaves, over a <see cref="SimulatedRobot"/>.
+/// </summary>
+/// <remarks>
+/// Wait state: SYNC0 and SYNC1 are echoed, SYNC2 answered with name, class and subclass; anything out of
+/// order restarts at SYNC0. Then OPEN starts a SIP every cycle, with motors disabled until ENABLE 1.
+/// VEL, RVEL, VEL2, STOP, E_STOP, SETV, SETRV, SETO, SONAR, CONFIG, ENCODER and BATTEST act as on the robot;
+/// a silence longer than the watchdog stops the robot and the next valid packet resumes its setpoints; CLOSE
+/// stops it, reverts the limits and returns to the wait state. Driven by explicit times (seconds), so it runs
+/// the same in real time and in tests; packets go out through <see cref="Output"/>.
+/// </remarks>
+public sealed class ArcosRobotSession
+{
+    private readonly SimulatedRobot _robot;
+    private readonly EmulatorSettings _settings;
+    private readonly ConversionFactors _units;
+    private readonly byte[] _packet = new byte[PacketLayout.MaximumLength];
+    private readonly SipSonar[] _sonars;
+    private readonly SonarReading[] _readings;
+    private State _state = State.WaitSync0;
+    private double _linear;     // mm/s setpoint
+    private double _angular;    // deg/s setpoint
+    private double _maxLinear;  // mm/s (SETV)
+    private double _maxAngular; // deg/s (SETRV)
+    private bool _motorsEnabled;
+    private bool _sonarOn = true;
+    private bool _watchdogTripped;
+    private bool _encoderStream;
+    private double _lastTraffic;
+    private double _nextSip;
+    private Pose2D _odometryOrigin;
+    private byte _battery = 130;
+    private double _leftEncoder;
+    private double _rightEncoder;
+    private Pose2D _lastEncoderPose;
+
+    public ArcosRobotSession(SimulatedRobot robot, EmulatorSettings settings)
+    {
+        _robot = robot;
+        _settings = settings;
+        _units = ConversionFactors.ForSubclass(settings.Subclass) ?? ConversionFactors.P3dxSh;
+        _sonars = new SipSonar[robot.Sensors.Count];
+        _readings = new SonarReading[robot.Sensors.Count];
+        _odometryOrigin = robot.ReadOdometry().Pose;
+        _lastEncoderPose = robot.Pose;
+        RevertLimits();
+    }
+
+    private enum State
+    {
+        WaitSync0,
+        WaitSync1,
+        WaitSync2,
+        Synced,
+        Open,
+    }
+
+    /// <summary>Where outgoing packets go (the transmitter's queue in the emulator).</summary>
+    public Action<ReadOnlySpan<byte>>? Output { get; set; }
+
+    public bool IsOpen => _state == State.Open;
+
+    public bool MotorsEnabled => _motorsEnabled;
+
+    public bool WatchdogTripped => _watchdogTripped;
+
+    public int WatchdogTrips { get; private set; }
+
+    public int Sessions { get; private set; }
+
+    public long CommandsReceived { get; private set; }
+
+    /// <summary>Motion commands (VEL, RVEL, VEL2, ROTATE) received.</summary>
+    public long MotionCommands { get; private set; }
+
+    /// <summary>Battery voltage reported in SIPs, tenths of a volt (BATTEST or a rig's fault injection).</summary>
+    public byte Battery
+    {
+        get => _battery;
+        set => _battery = value;
+    }
+
+    /// <summary>What the motors are asked for now: the setpoints, or a stop while disabled, closed or the watchdog holds.</summary>
+    public DriveCommand EffectiveSetpoint =>
+        IsOpen && _motorsEnabled && !_watchdogTripped
+            ? new DriveCommand(_linear / 1000, _angular * Math.PI / 180)
+            : DriveCommand.Stop;
+
+    /// <summary>Handles one checksummed packet from the client.</summary>
+    public void Receive(ReadOnlySpan<byte> packet, double now)
+    {
+        if (!ClientCommand.TryParse(packet, out var command, out _))
+        {
+            return;
+        }
+
+        CommandsReceived++;
+        _lastTraffic = now;
+        _watchdogTripped = false;
+        switch (_state)
+        {
+            case State.WaitSync0 or State.WaitSync1 or State.WaitSync2 or State.Synced:
+                Handshake(command, now);
+                break;
+            case State.Open:
+                Execute(command, now);
+                break;
+        }
+    }
+
+    /// <summary>Time passes: the watchdog, the SIP stream and the encoder stream.</summary>
+    public void Update(double now)
+    {
+        if (_state != State.Open)
+        {
+            return;
+        }
+
+        UpdateEncoders();
+        if (!_watchdogTripped && now - _lastTraffic > _settings.WatchdogPeriod.TotalSeconds)
+        {
+            _watchdogTripped = true;
+            WatchdogTrips++;
+        }
+
+        if (now >= _nextSip)
+        {
+            _nextSip = Math.Max(_nextSip + _settings.SipPeriod.TotalSeconds, now);
+            SendSip();
+            if (_encoderStream)
+            {
+                SendEncoders();
+            }
+        }
+    }
+
+    private void Handshake(ClientCommand command, double now)
+    {
+        var n = command.Number;
+        if (_state == State.Synced && command.Command == CommandNumber.Open)
+        {
+            _state = State.Open;
+            Sessions++;
+            _motorsEnabled = false;
+            _nextSip = now;
+            return;
+        }
+
+        var expected = _state switch
+        {
+            State.WaitSync1 => SyncNumber.Sync1,
+            State.WaitSync2 => SyncNumber.Sync2,
+            _ => SyncNumber.Sync0,
+        };
+        if (n != expected)
+        {
+            // Real ARCOS restarts at SYNC0; a SYNC0 arriving out of order starts the new attempt at once.
+            _state = State.WaitSync0;
+            if (n != SyncNumber.Sync0)
+            {
+                return;
+            }
+        }
+
+        switch (n)
+        {
+            case SyncNumber.Sync0:
+                Send(CommandPackets.Write(_packet, SyncNumber.Sync0));
+                _state = State.WaitSync1;
+                break;
+            case SyncNumber.Sync1:
+                Send(CommandPackets.Write(_packet, SyncNumber.Sync1));
+                _state = State.WaitSync2;
+                break;
+            default:
+                Send(new SyncReply(_settings.Name, EmulatorSettings.RobotClass, _settings.Subclass).Write(_packet));
+                _state = State.Synced;
+                break;
+        }
+    }
+
+    private void Execute(ClientCommand command, double now)
+    {
+        var value = command.Value;
+        switch (command.Command)
+        {
+            case CommandNumber.Close:
+                _linear = _angular = 0;
+                _motorsEnabled = false;
+                _encoderStream = false;
+                RevertLimits();
+                _state = State.WaitSync0;
+                break;
+            case CommandNumber.Enable:
+                _motorsEnabled = value != 0;
+                break;
+            case CommandNumber.SetMaxVelocity:
+                _maxLinear = Math.Min(Math.Abs(value), _robot.Model.MaxLinear * 1000);
+                break;
+            case CommandNumber.SetMaxRotationalVelocity:
+                _maxAngular = Math.Min(Math.Abs(value), _robot.Model.MaxAngular * 180 / Math.PI);
+                break;
+            case CommandNumber.ResetOdometry:
+                _odometryOrigin = _robot.ReadOdometry().Pose;
+                break;
+            case CommandNumber.Velocity:
+                MotionCommands++;
+                _linear = Math.Clamp(value, -_maxLinear, _maxLinear);
+                break;
+            case CommandNumber.RotationalVelocity or CommandNumber.Rotate:
+                MotionCommands++;
+                _angular = Math.Clamp(value, -_maxAngular, _maxAngular);
+                break;
+            case CommandNumber.WheelVelocities:
+                MotionCommands++;
+                var (left, right) = command.TwoBytes;
+                var l = left * _units.Vel2Divisor;
+                var r = right * _units.Vel2Divisor;
+                _linear = Math.Clamp((l + r) / 2, -_maxLinear, _maxLinear);
+                _angular = Math.Clamp(_units.RotationFromWheels(l, r) * 180 / Math.PI, -_maxAngular, _maxAngular);
+                break;
+            case CommandNumber.Stop or CommandNumber.EmergencyStop:
+                _linear = _angular = 0;
+                break;
+            case CommandNumber.Sonar:
+                _sonarOn = value != 0;
+                break;
+            case CommandNumber.Config:
+                Send(Configuration().Write(_packet));
+                break;
+            case CommandNumber.Encoder:
+                _encoderStream = value == 2;
+                if (value != 0)
+                {
+                    SendEncoders();
+                }
+
+                break;
+            case CommandNumber.BatteryTest:
+                _battery = value == 0 ? (byte)130 : (byte)Math.Clamp(value, 0, 255);
+                break;
+            default:
+                // PULSE, OPEN and everything a differential-drive emulator has no use for: the watchdog was fed.
+                break;
+        }
+    }
+
+    private void RevertLimits()
+    {
+        _maxLinear = _robot.Model.MaxLinear * 1000;
+        _maxAngular = _robot.Model.MaxAngular * 180 / Math.PI;
+    }
+
+    private void SendSip()
+    {
+        var odometry = _robot.ReadOdometry();
+        var pose = Relative(odometry.Pose);
+        var halfDifference = odometry.Angular / _units.Differential;
+        var linear = odometry.Linear * 1000;
+        var count = 0;
+        if (_sonarOn)
+        {
+            _robot.Read(_readings);
+            for (var i = 0; i < _readings.Length; i++)
+            {
+                var mm = _readings[i].Echo ? Math.Min(_readings[i].Range * 1000, 5000) : 5000;
+                _sonars[count++] = new SipSonar((byte)i, (ushort)Math.Round(mm / _units.Range));
+            }
+        }
+
+        var moving = Math.Abs(odometry.Linear) > 1e-3 || Math.Abs(odometry.Angular) > 1e-3;
+        var stall = odometry.Stalled ? (ushort)0x0101 : (ushort)0;
+        var sip = new StandardSip
+        {
+            Moving = moving,
+            X = Wrap(pose.X * 1000 / _units.Distance),
+            Y = Wrap(pose.Y * 1000 / _units.Distance),
+            Theta = (short)Math.Round(Pose2D.WrapAngle(pose.Heading) / _units.Angle),
+            LeftVelocity = Saturate((linear - halfDifference) / _units.Velocity),
+            RightVelocity = Saturate((linear + halfDifference) / _units.Velocity),
+            Battery = _battery,
+            StallAndBumpers = stall,
+            Flags = (ushort)((_motorsEnabled ? 0x01 : 0) | (_sonarOn ? 0x1E : 0)),
+            BatteryTenths = _battery,
+            ChargeState = 0,
+            RotationalVelocity = Saturate(odometry.Angular * 180 / Math.PI * 10),
+            FaultFlags = 0,
+            LateralVelocity = 0,
+            Temperature = -127,
+            StateOfCharge = 0,
+        };
+        Send(sip.Write(_packet, _sonars.AsSpan(0, count)));
+    }
+
+    private void UpdateEncoders()
+    {
+        // Wheel travel from the true pose change: each wheel moves the centre's arc plus or minus half the turn.
+        var pose = _robot.Pose;
+        var distance = pose.DistanceTo(_lastEncoderPose) * Math.Sign(_robot.ReadOdometry().Linear + 1e-12);
+        var turn = Pose2D.WrapAngle(pose.Heading - _lastEncoderPose.Heading);
+        var half = turn / _units.Differential;
+        _leftEncoder += distance * 1000 - half;
+        _rightEncoder += distance * 1000 + half;
+        _lastEncoderPose = pose;
+    }
+
+    private void SendEncoders() =>
+        Send(new EncoderPacket((int)Math.Round(_leftEncoder), (int)Math.Round(_rightEncoder)).Write(_packet));
+
+    private ConfigPacket Configuration() => new()
+    {
+        Type = EmulatorSettings.RobotClass,
+        Subtype = _settings.Subclass,
+        Serial = "EMU-0001",
+        RotVelTop = (ushort)(_robot.Model.MaxAngular * 180 / Math.PI),
+        TransVelTop = (ushort)(_robot.Model.MaxLinear * 1000),
+        RotAccTop = (ushort)(_robot.Model.AngularAcceleration * 180 / Math.PI),
+        TransAccTop = (ushort)(_robot.Model.LinearAcceleration * 1000),
+        PwmMax = 1000,
+        Name = _settings.Name,
+        SipCycle = (byte)_settings.SipPeriod.TotalMilliseconds,
+        HostBaud = 0,
+        FrontSonar = 1,
+        LowBattery = 110,
+        RevCount = 16570,
+        Watchdog = (ushort)_settings.WatchdogPeriod.TotalMilliseconds,
+        RotVelMax = (ushort)_maxAngular,
+        TransVelMax = (ushort)_maxLinear,
+        RotAccel = (ushort)(_robot.Model.AngularAcceleration * 180 / Math.PI),
+        RotDecel = (ushort)(_robot.Model.AngularAcceleration * 180 / Math.PI),
+        TransAccel = (ushort)(_robot.Model.LinearAcceleration * 1000),
+        TransDecel = (ushort)(_robot.Model.LinearAcceleration * 1000),
+        FrontBumps = 5,
+        SonarCycle = 40,
+        ResetBaud = 0,
+        TicksPerMm = 128,
+        FirmwareVersion = "HPNNA-EMU 1",
+    };
+
+    private Pose2D Relative(Pose2D pose)
+    {
+        var dx = pose.X - _odometryOrigin.X;
+        var dy = pose.Y - _odometryOrigin.Y;
+        var c = Math.Cos(-_odometryOrigin.Heading);
+        var s = Math.Sin(-_odometryOrigin.Heading);
+        return new Pose2D(c * dx - s * dy, s * dx + c * dy, pose.Heading - _odometryOrigin.Heading);
+    }
+
+    private static short Wrap(double units) => unchecked((short)(long)Math.Round(units));
+
+    private static short Saturate(double value) => (short)Math.Clamp(Math.Round(value), short.MinValue, short.MaxValue);
+
+    private void Send(int length) => Output?.Invoke(_packet.AsSpan(0, length));
+}

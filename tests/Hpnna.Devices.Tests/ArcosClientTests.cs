@@ -1,0 +1,108 @@
+using Hpnna.Devices.Arcos;
+using Hpnna.Devices.Links;
+using Hpnna.Robot.Contracts;
+using Hpnna.Simulation.Arcos;
+
+namespace Hpnna.Devices.Tests;
+
+/// <summary>The ARCOS client against the project's robot emulator over real links: a pseudo-terminal pair and TCP.</summary>
+[Collection("real time")]
+public sealed class ArcosClientTests
+{
+    [Fact]
+    public void Over_a_pty_with_SerialPort_it_connects_drives_a_square_reads_odometry_and_closes()
+    {
+        using var pty = PseudoTerminal.Open();
+        using var robot = new EmulatedRobot(pty.Master);
+        var client = ClientHarness.Start(() => SerialPortLink.Open(pty.SlavePath));
+        try
+        {
+            Assert.True(ClientHarness.WaitUntil(client, s => s.Link == LinkState.Connected && s.MotorsEnabled && s.SipCount > 0, TimeSpan.FromSeconds(5)), "no connection");
+            var state = client.ReadState();
+            Assert.Equal(("HpnnaEmulator", "Pioneer", "p3dx-sh"), (state.Identity!.Name, state.Identity.Class, state.Identity.Subclass));
+            Assert.Equal(13.0, state.Battery, 3);
+
+            for (var side = 0; side < 4; side++)
+            {
+                ClientHarness.DriveStraight(client, 0.5, 0.5);
+                ClientHarness.TurnLeft(client, Math.PI / 2, 1.5);
+            }
+
+            // The client's odometry agrees with the emulator's, and the square closed on its start.
+            Thread.Sleep(300);
+            var odometry = client.ReadState().Pose;
+            var truth = robot.Status.Odometry.Pose;
+            Assert.True(odometry.DistanceTo(truth) < 0.01, $"client {odometry} vs robot {truth}");
+            Assert.True(Math.Abs(Pose2D.WrapAngle(odometry.Heading - truth.Heading)) < 0.01);
+            Assert.True(odometry.DistanceTo(new Pose2D(0, 0, 0)) < 0.1, $"square ended at {odometry}");
+            Assert.True(robot.Status.TruePose.DistanceTo(new Pose2D(0, 0, 0)) < 0.1);
+        }
+        finally
+        {
+            client.Dispose();
+        }
+
+        Assert.True(robot.WaitUntil(s => !s.Open && !s.MotorsEnabled, TimeSpan.FromSeconds(2)), "the client did not disable the motors and close");
+        Assert.Equal(0, robot.Status.WatchdogTrips);
+        Assert.Equal(0, robot.Status.ChecksumErrors);
+    }
+
+    [Fact]
+    public void Over_a_pty_with_the_termios_link_it_drives_and_reads_the_base_sonar_ring()
+    {
+        using var pty = PseudoTerminal.Open();
+        using var robot = new EmulatedRobot(pty.Master);
+        using var client = ClientHarness.Start(() => TermiosSerialLink.Open(pty.SlavePath));
+        Assert.True(ClientHarness.WaitUntil(client, s => s.Link == LinkState.Connected && s.SipCount > 2, TimeSpan.FromSeconds(5)));
+
+        // The front disc (s3, +10 degrees) sees the east wall 5 m away, less the robot's nose.
+        var ring = new ArcosSonarRing(client);
+        var readings = new SonarReading[ring.Sensors.Count];
+        ring.Read(readings);
+        var expected = new SonarReading[readings.Length];
+        robot.Robot.Read(expected);
+        for (var i = 0; i < readings.Length; i++)
+        {
+            Assert.Equal(expected[i].Echo, readings[i].Echo);
+            Assert.Equal(expected[i].Range, readings[i].Range, 3);
+        }
+
+        ClientHarness.DriveStraight(client, 1.0, 0.5);
+        Assert.InRange(robot.Status.TruePose.X, 0.98, 1.08);
+        Assert.Equal(robot.Status.Odometry.Pose.X, new ArcosDriveBase(client).ReadOdometry().Pose.X, 3);
+    }
+
+    [Fact]
+    public void Over_tcp_it_connects_to_a_listening_simulator_and_drives()
+    {
+        var listener = TcpLink.Listen(0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var client = ClientHarness.Start(() => TcpLink.Connect("127.0.0.1", port, TimeSpan.FromSeconds(2)));
+        listener.Server.ReceiveTimeout = 5000;
+        var accepted = listener.AcceptSocket();
+        using var robot = new EmulatedRobot(new TcpLink(accepted), new EmulatorSettings(BaudRate: 0));
+        listener.Stop();
+
+        Assert.True(ClientHarness.WaitUntil(client, s => s.Link == LinkState.Connected && s.MotorsEnabled, TimeSpan.FromSeconds(5)));
+        ClientHarness.DriveStraight(client, 0.5, 0.5);
+        Assert.InRange(client.ReadState().Pose.X, 0.48, 0.58);
+        Assert.Equal(robot.Status.Odometry.Pose.X, client.ReadState().Pose.X, 3);
+    }
+
+    [Fact]
+    public void A_healthy_client_never_lets_the_watchdog_fire()
+    {
+        using var pty = PseudoTerminal.Open();
+        using var robot = new EmulatedRobot(pty.Master);
+        using var client = ClientHarness.Start(() => TermiosSerialLink.Open(pty.SlavePath));
+        Assert.True(ClientHarness.WaitUntil(client, s => s.Link == LinkState.Connected && s.MotorsEnabled, TimeSpan.FromSeconds(5)));
+
+        // The same slow setpoint for 4.5 s, written once: only the keep-alive repeats it.
+        client.SetVelocity(new DriveCommand(0.05, 0));
+        Thread.Sleep(4500);
+        Assert.Equal(0, robot.Status.WatchdogTrips);
+        Assert.True(robot.Status.Odometry.Linear > 0.04);
+        Assert.True(robot.Status.MotionCommands >= 2 * 4.5 / 0.4, $"{robot.Status.MotionCommands} motion commands");
+    }
+}
