@@ -21,6 +21,7 @@ public static class CliApp
             SimCommands.Create(),
             TrainCommands.Create(),
             ExperimentCommands.Create(),
+            RobotCommands.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

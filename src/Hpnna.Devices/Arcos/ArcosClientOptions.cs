@@ -74,9 +74,9 @@ public sealed record ArcosClientOptions
             problems.Add($"SyncAttempts must be at least 1 (got {SyncAttempts})");
         }
 
-        if (SwitchBaudRate is { } baud && Array.IndexOf(BaudCodes, baud) < 0)
+        if (SwitchBaudRate is { } baud && HostBaudRates.IndexOf(baud) < 0)
         {
-            problems.Add($"SwitchBaudRate must be one of {string.Join(", ", BaudCodes)} (got {baud})");
+            problems.Add($"SwitchBaudRate must be one of {string.Join(", ", HostBaudRates.ToArray())} (got {baud})");
         }
 
         if (!(MaxLinear > 0) || !(MaxAngular > 0))
@@ -90,6 +90,6 @@ public sealed record ArcosClientOptions
         }
     }
 
-    /// <summary>HOSTBAUD argument i selects BaudCodes[i].</summary>
-    internal static readonly int[] BaudCodes = [9600, 19200, 38400, 57600, 115200];
+    /// <summary>The rates HOSTBAUD can select: argument i selects the i-th.</summary>
+    public static ReadOnlySpan<int> HostBaudRates => [9600, 19200, 38400, 57600, 115200];
 }

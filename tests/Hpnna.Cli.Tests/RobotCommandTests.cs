@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Hpnna.Cli.Tests;
+
+[Collection("real time")]
+public sealed class RobotCommandTests
+{
+    [Fact]
+    public void Check_connects_to_the_emulator_over_tcp_and_prints_what_the_robot_reports()
+    {
+        var port = FreePort();
+        var emulate = new Thread(() => CliRun.InProcess("robot", "emulate", "--tcp", port.ToString(), "--seconds", "5"));
+        emulate.Start();
+        CliRun check;
+        var attempts = 0;
+        do
+        {
+            Thread.Sleep(300);
+            check = CliRun.InProcess("robot", "check", "--tcp", $"127.0.0.1:{port}", "--seconds", "0.5");
+        }
+        while (check.ExitCode != 0 && ++attempts < 3);
+
+        emulate.Join();
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("robot      HpnnaEmulator (Pioneer p3dx-sh)", check.Output);
+        Assert.Contains("battery    13.0 V, motors enabled", check.Output);
+        Assert.Matches(@"sonar \(m\)  s0 \d\.\d\d", check.Output);
+    }
+
+    [Theory]
+    [InlineData("give exactly one of --port PATH or --tcp HOST:PORT", "robot", "check")]
+    [InlineData("give exactly one of --port PATH or --tcp HOST:PORT", "robot", "check", "--port", "/dev/ttyS9", "--tcp", "h:1")]
+    [InlineData("--tcp must be HOST:PORT with a port from 1 to 65535 (got 'localhost')", "robot", "check", "--tcp", "localhost")]
+    [InlineData("--baud must be one of 9600, 19200, 38400, 57600, 115200 (got 1234)", "robot", "check", "--port", "/dev/ttyS9", "--baud", "1234")]
+    [InlineData("give exactly one of --pty PATH or --tcp PORT", "robot", "emulate")]
+    public void Bad_arguments_get_one_clear_error(string message, params string[] args)
+    {
+        var run = CliRun.InProcess(args);
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.Error.Trim().Split('\n');
+        Assert.Single(lines);
+        Assert.StartsWith($"error: {message}", lines[0]);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
