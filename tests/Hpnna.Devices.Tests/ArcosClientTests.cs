@@ -72,8 +72,11 @@ public sealed class ArcosClientTests
         Assert.Equal(robot.Status.Odometry.Pose.X, new ArcosDriveBase(client).ReadOdometry().Pose.X, 3);
     }
 
-    [Fact]
-    public void Over_tcp_it_connects_to_a_listening_simulator_and_drives()
+    /// <summary>Over TCP, for both P3-DX firmwares: positions in mm (p3dx-sh) or in 0.485 mm units (p3dx).</summary>
+    [Theory]
+    [InlineData("p3dx-sh")]
+    [InlineData("p3dx")]
+    public void Over_tcp_it_connects_to_a_listening_simulator_and_drives(string subclass)
     {
         var listener = TcpLink.Listen(0);
         listener.Start();
@@ -81,12 +84,14 @@ public sealed class ArcosClientTests
         using var client = ClientHarness.Start(() => TcpLink.Connect("127.0.0.1", port, TimeSpan.FromSeconds(2)));
         listener.Server.ReceiveTimeout = 5000;
         var accepted = listener.AcceptSocket();
-        using var robot = new EmulatedRobot(new TcpLink(accepted), new EmulatorSettings(BaudRate: 0));
+        using var robot = new EmulatedRobot(new TcpLink(accepted), new EmulatorSettings(Subclass: subclass, BaudRate: 0));
         listener.Stop();
 
         Assert.True(ClientHarness.WaitUntil(client, s => s.Link == LinkState.Connected && s.MotorsEnabled, TimeSpan.FromSeconds(5)));
+        Assert.Equal(subclass, client.ReadState().Identity!.Subclass);
         ClientHarness.DriveStraight(client, 0.5, 0.5);
         Assert.InRange(client.ReadState().Pose.X, 0.48, 0.58);
+        Assert.InRange(robot.Status.TruePose.X, 0.48, 0.58);
         Assert.Equal(robot.Status.Odometry.Pose.X, client.ReadState().Pose.X, 3);
     }
 
