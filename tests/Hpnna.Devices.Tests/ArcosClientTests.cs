@@ -96,6 +96,25 @@ public sealed class ArcosClientTests
     }
 
     [Fact]
+    public void On_a_serial_robot_that_allows_it_the_client_switches_to_38400_baud_and_carries_on()
+    {
+        using var pty = PseudoTerminal.Open();
+        using var robot = new EmulatedRobot(pty.Master, new EmulatorSettings(AllowBaudSwitch: true));
+        TermiosSerialLink? link = null;
+        using var client = new ArcosClient(new ArcosClientOptions
+        {
+            OpenLink = () => link = TermiosSerialLink.Open(pty.SlavePath),
+            SwitchBaudRate = 38400,
+        });
+        client.Start();
+        Assert.True(ClientHarness.WaitUntil(client, s => s.Link == LinkState.Connected && s.MotorsEnabled, TimeSpan.FromSeconds(5)));
+        Assert.Equal(38400, robot.Status.BaudRate);
+        Assert.Equal(38400, link!.BaudRate);
+        ClientHarness.DriveStraight(client, 0.3, 0.3);
+        Assert.Equal((1, 0), (robot.Status.Sessions, client.ReadState().LinkLosses));
+    }
+
+    [Fact]
     public void A_healthy_client_never_lets_the_watchdog_fire()
     {
         using var pty = PseudoTerminal.Open();

@@ -1,3 +1,4 @@
+using Hpnna.Arcos.Commands;
 using Hpnna.Arcos.Links;
 using Hpnna.Arcos.Units;
 
@@ -74,9 +75,9 @@ public sealed record ArcosClientOptions
             problems.Add($"SyncAttempts must be at least 1 (got {SyncAttempts})");
         }
 
-        if (SwitchBaudRate is { } baud && HostBaudRates.IndexOf(baud) < 0)
+        if (SwitchBaudRate is { } baud && HostBaud.Rates.IndexOf(baud) < 0)
         {
-            problems.Add($"SwitchBaudRate must be one of {string.Join(", ", HostBaudRates.ToArray())} (got {baud})");
+            problems.Add($"SwitchBaudRate must be one of {string.Join(", ", HostBaud.Rates.ToArray())} (got {baud})");
         }
 
         if (!(MaxLinear > 0) || !(MaxAngular > 0))
@@ -90,6 +91,5 @@ public sealed record ArcosClientOptions
         }
     }
 
-    /// <summary>The rates HOSTBAUD can select: argument i selects the i-th.</summary>
-    public static ReadOnlySpan<int> HostBaudRates => [9600, 19200, 38400, 57600, 115200];
+
 }

@@ -122,7 +122,7 @@ internal sealed class ArcosConnector(ArcosClientOptions options, ILogger logger)
     private void SwitchBaud(PacketChannel channel, IBaudRateLink serial, int baud, ReceivedPacket onPacket)
     {
         var old = serial.BaudRate;
-        channel.Send(CommandNumber.HostBaud, ArcosClientOptions.HostBaudRates.IndexOf(baud));
+        channel.Send(CommandNumber.HostBaud, HostBaud.Rates.IndexOf(baud));
         Thread.Sleep(50);
         serial.BaudRate = baud;
         if (channel.TryReceive(BaudSwitchWait, out var packet))

@@ -34,6 +34,10 @@ public sealed class ArcosRobotEmulator
         _session = new ArcosRobotSession(robot, settings);
         _transmitter = new PacedTransmitter(settings.BaudRate);
         _session.Output = _transmitter.Enqueue;
+        if (settings.BaudRate > 0)
+        {
+            _session.BaudRateChanged = baud => _transmitter.BaudRate = baud;
+        }
     }
 
     /// <summary>A consistent copy of what the emulated robot is doing (any thread).</summary>
@@ -102,6 +106,7 @@ public sealed class ArcosRobotEmulator
             _session.MotionCommands,
             _robot.Crashed,
             _reader.ChecksumErrors,
+            _transmitter.BaudRate,
             _transmitter.SentBytes,
             _transmitter.DroppedBytes);
         lock (_statusLock)
@@ -125,5 +130,6 @@ public readonly record struct EmulatorStatus(
     long MotionCommands,
     bool Crashed,
     long ChecksumErrors,
+    int BaudRate,
     long BytesSent,
     long BytesDropped);

@@ -64,6 +64,9 @@ public sealed class ArcosRobotSession
         Open,
     }
 
+    /// <summary>Called when the client switches the line speed with HOSTBAUD (only if the settings allow it).</summary>
+    public Action<int>? BaudRateChanged { get; set; }
+
     /// <summary>Where outgoing packets go (the transmitter's queue in the emulator).</summary>
     public Action<ReadOnlySpan<byte>>? Output { get; set; }
 
@@ -245,6 +248,9 @@ public sealed class ArcosRobotSession
                 }
 
                 break;
+            case CommandNumber.HostBaud when _settings.AllowBaudSwitch && value >= 0 && value < HostBaud.Rates.Length:
+                BaudRateChanged?.Invoke(HostBaud.Rates[value]);
+                break;
             case CommandNumber.BatteryTest:
                 _battery = value == 0 ? (byte)130 : (byte)Math.Clamp(value, 0, 255);
                 break;
@@ -341,7 +347,7 @@ public sealed class ArcosRobotSession
         TransDecel = (ushort)(_robot.Model.LinearAcceleration * 1000),
         FrontBumps = 5,
         SonarCycle = 40,
-        ResetBaud = 0,
+        ResetBaud = (byte)(_settings.AllowBaudSwitch ? 2 : 0),
         TicksPerMm = 128,
         FirmwareVersion = "HPNNA-EMU 1",
     };

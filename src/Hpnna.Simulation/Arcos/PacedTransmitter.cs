@@ -9,6 +9,13 @@ namespace Hpnna.Simulation.Arcos;
 /// </summary>
 internal sealed class PacedTransmitter(int baudRate)
 {
+    /// <summary>Line speed in baud (0 = unpaced); a HOSTBAUD switch changes it mid-session.</summary>
+    public int BaudRate
+    {
+        get => baudRate;
+        set => baudRate = value;
+    }
+
     private readonly byte[] _queue = new byte[8192];
     private int _start;
     private int _end;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hpnna.Arcos.Commands;
 using System.Globalization;
 using System.Net.Sockets;
 using Hpnna.Arcos.Links;
@@ -168,9 +169,9 @@ internal static class RobotCommands
             return () => TcpLink.Connect(host, number, TimeSpan.FromSeconds(2));
         }
 
-        if (ArcosClientOptions.HostBaudRates.IndexOf(baud) < 0)
+        if (HostBaud.Rates.IndexOf(baud) < 0)
         {
-            throw new UserError($"--baud must be one of {string.Join(", ", ArcosClientOptions.HostBaudRates.ToArray())} (got {baud})");
+            throw new UserError($"--baud must be one of {string.Join(", ", HostBaud.Rates.ToArray())} (got {baud})");
         }
 
         return transport == "termios" ? () => TermiosSerialLink.Open(port!, baud) : () => SerialPortLink.Open(port!, baud);
