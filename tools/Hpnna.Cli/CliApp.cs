@@ -22,6 +22,7 @@ public static class CliApp
             TrainCommands.Create(),
             ExperimentCommands.Create(),
             RobotCommands.Create(),
+            ProgramCommands.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -1,0 +1,59 @@
+namespace Hpnna.Cli.Tests;
+
+public sealed class ProgramCommandTests
+{
+    private static string L1 => CliRun.RepositoryFile("firmware-config/programs/l1-primitives.json");
+
+    private static string L2 => CliRun.RepositoryFile("firmware-config/programs/l2-goals.json");
+
+    [Fact]
+    public void Validate_and_show_the_shipped_libraries()
+    {
+        var validate = CliRun.InProcess("program", "validate", L1, L2);
+        Assert.Equal(0, validate.ExitCode);
+        Assert.Contains("8 programs for L2 (G1, G2, G3, G4, G5, G6, G7, G8)", validate.Output);
+
+        var show = CliRun.InProcess("program", "show", L1, "--codes");
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("interpreter L1: 2 neurons, 3 inputs, code length 12", show.Output);
+        Assert.Matches(@"Pr .*fitness \d\.\d{4}, solved", show.Output);
+    }
+
+    [Fact]
+    public void Diff_names_the_changed_program_and_exits_2()
+    {
+        var changed = Path.Combine(Path.GetTempPath(), $"hpnna-diff-{Guid.NewGuid():N}.json");
+        var run = CliRun.InProcess("train", "l1", "--programs", "Pr", "--generations", "1", "--population", "4", "--out", changed);
+        Assert.Equal(0, run.ExitCode);
+        try
+        {
+            Assert.Equal(0, CliRun.InProcess("program", "diff", changed, changed).ExitCode);
+            var diff = CliRun.InProcess("program", "diff", L1, changed);
+            Assert.Equal(2, diff.ExitCode);
+            Assert.Contains("Pl   removed", diff.Output);
+            Assert.Matches(@"Pr   changed: largest code change \d", diff.Output);
+        }
+        finally
+        {
+            File.Delete(changed);
+        }
+    }
+
+    [Fact]
+    public void A_corrupted_library_is_one_error_with_its_json_path()
+    {
+        var bad = Path.Combine(Path.GetTempPath(), $"hpnna-bad-{Guid.NewGuid():N}.json");
+        File.WriteAllText(bad, File.ReadAllText(L1).Replace("\"Pr\"", "\"Px\""));
+        try
+        {
+            var run = CliRun.InProcess("program", "validate", bad);
+            Assert.Equal(1, run.ExitCode);
+            Assert.StartsWith($"error: {bad}", run.Error);
+            Assert.DoesNotContain("   at ", run.Error);
+        }
+        finally
+        {
+            File.Delete(bad);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using Hpnna.Core.Description;
+using Hpnna.Programs.Library;
+
+namespace Hpnna.Cli.Commands;
+
+/// <summary><c>hpnna program validate|show|diff</c>: program library files for people.</summary>
+internal static class ProgramCommands
+{
+    public static Command Create() => new("program", "Inspect program library files (hpnna-programs/1).")
+    {
+        Validate(),
+        Show(),
+        Diff(),
+    };
+
+    private static Command Validate()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Library files to check.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Check libraries (format, checksum, interpreter, code lengths and ranges, names); exit 1 at the first bad one.") { files };
+        command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            foreach (var file in parse.GetRequiredValue(files))
+            {
+                var library = ProgramLibrary.Load(file);
+                parse.InvocationConfiguration.Output.WriteLine($"{file}: ok, {library.Programs.Count} programs for {library.Interpreter.Name} ({string.Join(", ", library.Programs.Select(p => p.Name))})");
+            }
+
+            return CliApp.Success;
+        }));
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var file = new Argument<string>("FILE") { Description = "The library to print." };
+        var codes = new Option<bool>("--codes") { Description = "Also print every code value." };
+        var command = new Command("show", "Print a library: its interpreter and, per program, how it was trained and its fitness.") { file, codes };
+        command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var library = ProgramLibrary.Load(parse.GetRequiredValue(file));
+            var layer = library.Interpreter;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"interpreter {layer.Name}: {layer.NeuronCount} neurons, {layer.InputCount} inputs, code length {layer.CodeLength}, {NetworkDescription.MulName(layer.Mul)} muls, step {layer.Step} s"));
+            foreach (var program in library.Programs)
+            {
+                var trained = program.Trained is { } t
+                    ? string.Create(CultureInfo.InvariantCulture, $"{t.Method} on {t.Task}, seed {t.Seed}, {t.Generations} generations, fitness {t.Fitness:0.0000}{(t.Solved ? ", solved" : "")}, {t.Date}")
+                    : "no training record";
+                output.WriteLine($"  {program.Name,-4} {trained}");
+                if (parse.GetValue(codes))
+                {
+                    output.WriteLine("       " + string.Join(" ", program.Code.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture))));
+                }
+            }
+
+            return CliApp.Success;
+        }));
+        return command;
+    }
+
+    private static Command Diff()
+    {
+        var left = new Argument<string>("OLD") { Description = "The library before." };
+        var right = new Argument<string>("NEW") { Description = "The library after." };
+        var command = new Command("diff", "Compare two libraries program by program: added, removed, changed (largest code change), same. Exit 0 when identical, 2 when they differ.") { left, right };
+        command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var before = ProgramLibrary.Load(parse.GetRequiredValue(left));
+            var after = ProgramLibrary.Load(parse.GetRequiredValue(right));
+            var differs = Describe(before) != Describe(after);
+            if (differs)
+            {
+                output.WriteLine($"interpreter differs ({before.Interpreter.Name} vs {after.Interpreter.Name}): codes are not comparable across interpreters");
+            }
+
+            foreach (var name in before.Programs.Select(p => p.Name).Union(after.Programs.Select(p => p.Name)).Order(StringComparer.Ordinal))
+            {
+                var (a, b) = (before.Contains(name) ? before[name] : null, after.Contains(name) ? after[name] : null);
+                string line;
+                if (a is null || b is null)
+                {
+                    line = a is null ? "added" : "removed";
+                }
+                else if (a.Code.Length != b.Code.Length)
+                {
+                    line = $"changed: code length {a.Code.Length} -> {b.Code.Length}";
+                }
+                else
+                {
+                    var largest = a.Code.Zip(b.Code, (x, y) => Math.Abs(x - y)).DefaultIfEmpty(0).Max();
+                    line = largest == 0 ? "same" : string.Create(CultureInfo.InvariantCulture, $"changed: largest code change {largest:0.0000}");
+                }
+
+                differs |= line != "same";
+                output.WriteLine($"  {name,-4} {line}");
+            }
+
+            return differs ? CliApp.GoalNotReached : CliApp.Success;
+        }));
+        return command;
+    }
+
+    private static string Describe(ProgramLibrary library) => NetworkDescription.WithNeutralCode(library.Interpreter).ToJson();
+}
