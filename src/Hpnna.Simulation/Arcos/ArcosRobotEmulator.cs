@@ -62,6 +62,18 @@ public sealed class ArcosRobotEmulator
         var clock = Stopwatch.StartNew();
         var simulated = 0.0;
         _reader.Reset();
+        try
+        {
+            Loop(link, clock, ref simulated, cancellation);
+        }
+        finally
+        {
+            Publish(simulated);
+        }
+    }
+
+    private void Loop(IByteLink link, Stopwatch clock, ref double simulated, CancellationToken cancellation)
+    {
         while (!cancellation.IsCancellationRequested)
         {
             var now = clock.Elapsed.TotalSeconds;
@@ -75,6 +87,9 @@ public sealed class ArcosRobotEmulator
                 {
                     _session.Receive(packet, now);
                 }
+
+                // The motors follow a command at once, not at the next physics step (a CLOSE may be the last thing heard).
+                _robot.Write(_session.EffectiveSetpoint);
             }
 
             while (simulated + _physicsStep <= now)
@@ -97,6 +112,7 @@ public sealed class ArcosRobotEmulator
             time,
             _robot.Pose,
             _robot.ReadOdometry(),
+            _robot.Setpoint,
             _session.IsOpen,
             _session.MotorsEnabled,
             _session.WatchdogTripped,
@@ -121,6 +137,7 @@ public readonly record struct EmulatorStatus(
     double Time,
     Pose2D TruePose,
     Odometry Odometry,
+    DriveCommand Setpoint,
     bool Open,
     bool MotorsEnabled,
     bool WatchdogTripped,

@@ -1,0 +1,100 @@
+using System.Device.Gpio;
+using Hpnna.Arcos.Links;
+using Hpnna.Devices.Arcos;
+using Hpnna.Devices.Links;
+using Hpnna.Devices.Sonar;
+using Hpnna.Host.Configuration;
+using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Loop;
+using Microsoft.Extensions.Logging;
+
+namespace Hpnna.Host.Backends;
+
+/// <summary>
+/// A real base over ARCOS (serial or TCP), with either its own sonar ring or HC-SR04 modules on the Pi's GPIO,
+/// paced by the monotonic clock. Also the Hil backend: the rig plays the base on a serial line or TCP port.
+/// A robot in the field never finishes by itself.
+/// </summary>
+public sealed class HardwareBackend : IRobotBackend
+{
+    private readonly ArcosClient _client;
+    private readonly IDisposable[] _owned;
+
+    public HardwareBackend(ControllerSettings settings, ILogger logger)
+    {
+        var hw = settings.Hardware;
+        _client = new ArcosClient(
+            new ArcosClientOptions
+            {
+                OpenLink = Opener(hw),
+                MaxLinear = hw.MaxLinear,
+                MaxAngular = hw.MaxAngularDegrees * Math.PI / 180,
+            },
+            logger);
+        Drive = new ArcosDriveBase(_client);
+        if (hw.Sonars == "Gpio")
+        {
+            var modules = hw.SonarModules.Select(m => new Hcsr04Module(m.Name, m.TriggerPin, m.EchoPin, m.X, m.Y, m.HeadingDegrees)).ToArray();
+            var gpio = new GpioController();
+            var edges = GpioV2EdgeSource.Open(hw.GpioChip, modules.Select(m => m.EchoPin).ToArray());
+            var array = new Hcsr04Array(new Hcsr04Settings(modules, PingSchedule.NonAdjacentGroups(modules.Length, TimeSpan.FromMilliseconds(hw.SonarSlotMilliseconds))), gpio, edges);
+            array.Start();
+            Sonars = array;
+            _owned = [array, edges, gpio];
+        }
+        else
+        {
+            Sonars = new ArcosSonarRing(_client);
+            _owned = [];
+        }
+
+        Clock = new MonotonicTickSource(settings.PeriodMilliseconds / 1000);
+        Description = $"{settings.Backend.ToString().ToLowerInvariant()}: ARCOS base on {(hw.Port.Length > 0 ? $"{hw.Port} ({hw.Transport}, {hw.Baud} baud)" : $"tcp {hw.Tcp}")}, sonars {(hw.Sonars == "Gpio" ? $"{hw.SonarModules.Count} HC-SR04 on {hw.GpioChip}" : "from the base's ring")}, clock {(MonotonicTickSource.IsPrecise ? "clock_nanosleep" : "sleep+spin")}";
+        _client.Start();
+    }
+
+    public string Description { get; }
+
+    public ISonarArray Sonars { get; }
+
+    public IDriveBase Drive { get; }
+
+    public ITickSource Clock { get; }
+
+    public bool Finished => false;
+
+    public string Outcome => "stopped by the operator";
+
+    public bool Succeeded => true;
+
+    public void AfterTick(in Tick tick)
+    {
+    }
+
+    public void Finish()
+    {
+    }
+
+    /// <summary>Closes the robot session (VEL 0, ENABLE 0, CLOSE) and releases the sonars.</summary>
+    public void Dispose()
+    {
+        _client.Dispose();
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
+
+    private static Func<IByteLink> Opener(HardwareSettings hw)
+    {
+        if (hw.Tcp.Length > 0)
+        {
+            var colon = hw.Tcp.LastIndexOf(':');
+            var host = hw.Tcp[..colon];
+            var port = int.Parse(hw.Tcp[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            return () => TcpLink.Connect(host, port, TimeSpan.FromSeconds(2));
+        }
+
+        return hw.Transport == "termios" ? () => TermiosSerialLink.Open(hw.Port, hw.Baud) : () => SerialPortLink.Open(hw.Port, hw.Baud);
+    }
+}

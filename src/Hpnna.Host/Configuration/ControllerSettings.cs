@@ -1,0 +1,91 @@
+namespace Hpnna.Host.Configuration;
+
+/// <summary>Where the robot is: the built-in simulator, a real base, or a hardware-in-the-loop rig playing one.</summary>
+public enum BackendKind
+{
+    Simulator,
+    Hardware,
+    Hil,
+}
+
+/// <summary>Everything the service reads from the "Hpnna" configuration section (appsettings, environment, command line).</summary>
+public sealed class ControllerSettings
+{
+    public const string Section = "Hpnna";
+
+    public BackendKind Backend { get; set; } = BackendKind.Simulator;
+
+    /// <summary>Control period; the loop reads, steps and writes once per period.</summary>
+    public double PeriodMilliseconds { get; set; } = 50;
+
+    /// <summary>The goal L2 runs at start, G1 (LLL) .. G8 (RRR).</summary>
+    public string Goal { get; set; } = "G5";
+
+    /// <summary>The L1 library (Pr, Pl); empty means the shipped one beside the executable.</summary>
+    public string L1Programs { get; set; } = "";
+
+    /// <summary>The L2 library (G1..G8); empty means the shipped one.</summary>
+    public string L2Programs { get; set; } = "";
+
+    /// <summary>Seconds between status lines (tick timing, activity).</summary>
+    public double StatusSeconds { get; set; } = 5;
+
+    public SimulatorSettings Simulator { get; set; } = new();
+
+    public HardwareSettings Hardware { get; set; } = new();
+}
+
+public sealed class SimulatorSettings
+{
+    /// <summary>Maze size as the paper's lambda (corridor time over turning time).</summary>
+    public double Lambda { get; set; } = 3;
+
+    public int Seed { get; set; } = 1;
+
+    /// <summary>Sonar range noise, standard deviation in metres.</summary>
+    public double SonarNoise { get; set; } = 0.02;
+
+    /// <summary>Simulated seconds before the run counts as a time-out.</summary>
+    public double TimeLimitSeconds { get; set; } = 120;
+
+    /// <summary>Draw the maze and the path here when the run ends (empty: no picture).</summary>
+    public string Png { get; set; } = "";
+}
+
+public sealed class HardwareSettings
+{
+    /// <summary>Serial port of the base (e.g. /dev/serial0 or a udev name such as /dev/pioneer).</summary>
+    public string Port { get; set; } = "";
+
+    /// <summary>HOST:PORT of a simulator or rig over TCP, instead of <see cref="Port"/>.</summary>
+    public string Tcp { get; set; } = "";
+
+    public int Baud { get; set; } = 9600;
+
+    /// <summary>termios (Linux) or serialport (System.IO.Ports).</summary>
+    public string Transport { get; set; } = "termios";
+
+    /// <summary>Caps on the setpoints sent to the base.</summary>
+    public double MaxLinear { get; set; } = 0.5;
+
+    public double MaxAngularDegrees { get; set; } = 100;
+
+    /// <summary>Base (the Pioneer's own ring, from SIPs) or Gpio (HC-SR04 modules on the Pi).</summary>
+    public string Sonars { get; set; } = "Base";
+
+    public string GpioChip { get; set; } = "/dev/gpiochip0";
+
+    public double SonarSlotMilliseconds { get; set; } = 30;
+
+    public List<SonarModuleSettings> SonarModules { get; set; } = [];
+}
+
+public sealed class SonarModuleSettings
+{
+    public string Name { get; set; } = "";
+    public int TriggerPin { get; set; } = -1;
+    public int EchoPin { get; set; } = -1;
+    public double X { get; set; }
+    public double Y { get; set; }
+    public double HeadingDegrees { get; set; }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Hpnna.Arcos.Commands;
+
+namespace Hpnna.Host.Configuration;
+
+/// <summary>Checks the settings before anything starts and names every problem by its configuration key.</summary>
+public static class SettingsValidator
+{
+    public static IReadOnlyList<string> Validate(ControllerSettings s)
+    {
+        var problems = new List<string>();
+        void Check(bool ok, string key, string rule, object value)
+        {
+            if (!ok)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"Hpnna:{key} {rule} (got {value})"));
+            }
+        }
+
+        Check(double.IsFinite(s.PeriodMilliseconds) && s.PeriodMilliseconds is >= 5 and <= 1000, "PeriodMilliseconds", "must be between 5 and 1000", s.PeriodMilliseconds);
+        Check(s.Goal.Length == 2 && s.Goal[0] is 'G' or 'g' && s.Goal[1] is >= '1' and <= '8', "Goal", "must be one of G1..G8", $"'{s.Goal}'");
+        Check(double.IsFinite(s.StatusSeconds) && s.StatusSeconds > 0, "StatusSeconds", "must be > 0", s.StatusSeconds);
+        if (s.Backend == BackendKind.Simulator)
+        {
+            var sim = s.Simulator;
+            Check(double.IsFinite(sim.Lambda) && sim.Lambda is > 0 and <= 20, "Simulator:Lambda", "must be in (0, 20]", sim.Lambda);
+            Check(double.IsFinite(sim.SonarNoise) && sim.SonarNoise is >= 0 and <= 1, "Simulator:SonarNoise", "must be between 0 and 1 m", sim.SonarNoise);
+            Check(double.IsFinite(sim.TimeLimitSeconds) && sim.TimeLimitSeconds is > 0 and <= 3600, "Simulator:TimeLimitSeconds", "must be in (0, 3600]", sim.TimeLimitSeconds);
+            return problems;
+        }
+
+        var hw = s.Hardware;
+        Check(string.IsNullOrEmpty(hw.Port) != string.IsNullOrEmpty(hw.Tcp), "Hardware:Port", "or Hardware:Tcp must be set, not both", $"Port '{hw.Port}', Tcp '{hw.Tcp}'");
+        if (hw.Tcp.Length > 0)
+        {
+            var colon = hw.Tcp.LastIndexOf(':');
+            Check(colon > 0 && int.TryParse(hw.Tcp[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535, "Hardware:Tcp", "must be HOST:PORT with a port from 1 to 65535", $"'{hw.Tcp}'");
+        }
+
+        Check(HostBaud.Rates.IndexOf(hw.Baud) >= 0, "Hardware:Baud", "must be one of 9600, 19200, 38400, 57600, 115200", hw.Baud);
+        Check(hw.Transport is "termios" or "serialport", "Hardware:Transport", "must be termios or serialport", $"'{hw.Transport}'");
+        Check(double.IsFinite(hw.MaxLinear) && hw.MaxLinear is > 0 and <= 2, "Hardware:MaxLinear", "must be in (0, 2] m/s", hw.MaxLinear);
+        Check(double.IsFinite(hw.MaxAngularDegrees) && hw.MaxAngularDegrees is > 0 and <= 500, "Hardware:MaxAngularDegrees", "must be in (0, 500] deg/s", hw.MaxAngularDegrees);
+        Check(hw.Sonars is "Base" or "Gpio", "Hardware:Sonars", "must be Base or Gpio", $"'{hw.Sonars}'");
+        Check(s.Backend != BackendKind.Hil || hw.Sonars == "Base", "Hardware:Sonars", "must be Base with the Hil backend (the rig reports its sonars in SIPs)", $"'{hw.Sonars}'");
+        if (hw.Sonars == "Gpio")
+        {
+            Check(hw.SonarModules.Count >= 3, "Hardware:SonarModules", "must list at least 3 modules (right, front, left)", hw.SonarModules.Count);
+            Check(double.IsFinite(hw.SonarSlotMilliseconds) && hw.SonarSlotMilliseconds >= 25, "Hardware:SonarSlotMilliseconds", "must be at least 25", hw.SonarSlotMilliseconds);
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,71 @@
+using Hpnna.Core.Layers;
+using Hpnna.Host.Backends;
+using Hpnna.Host.Configuration;
+using Hpnna.Host.Services;
+using Hpnna.Programs.Library;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+// The controller service. With no configuration it runs the shipped programs on the built-in simulator.
+// Settings: appsettings.json, HPNNA__* environment variables, or the command line (--goal G3, --Hpnna:Backend Hardware, ...).
+var switches = new Dictionary<string, string>
+{
+    ["--goal"] = "Hpnna:Goal",
+    ["--backend"] = "Hpnna:Backend",
+    ["--period"] = "Hpnna:PeriodMilliseconds",
+    ["--png"] = "Hpnna:Simulator:Png",
+    ["--lambda"] = "Hpnna:Simulator:Lambda",
+    ["--seed"] = "Hpnna:Simulator:Seed",
+    ["--port"] = "Hpnna:Hardware:Port",
+    ["--tcp"] = "Hpnna:Hardware:Tcp",
+    ["--l1"] = "Hpnna:L1Programs",
+    ["--l2"] = "Hpnna:L2Programs",
+};
+
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddCommandLine(args, switches);
+builder.Services.AddSystemd();
+builder.Logging.ClearProviders();
+builder.Logging.AddSimpleConsole(o =>
+{
+    o.SingleLine = true;
+    o.TimestampFormat = "HH:mm:ss.fff ";
+});
+
+ControllerSettings settings;
+ProgramSet programs;
+try
+{
+    settings = builder.Configuration.GetSection(ControllerSettings.Section).Get<ControllerSettings>() ?? new ControllerSettings();
+    var problems = SettingsValidator.Validate(settings);
+    if (problems.Count > 0)
+    {
+        Console.Error.WriteLine($"error: settings: {string.Join("; ", problems)}");
+        return 1;
+    }
+
+    programs = ProgramSet.Load(Shipped(settings.L1Programs, "l1-primitives.json"), Shipped(settings.L2Programs, "l2-goals.json"));
+    programs.Goal(settings.Goal.ToUpperInvariant());
+}
+catch (Exception e) when (e is InvalidOperationException or InvalidDescriptionException or ArgumentException)
+{
+    // A value the binder cannot convert ("abc" for a number), or a program file that is missing, corrupt or incomplete.
+    Console.Error.WriteLine($"error: {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}");
+    return 1;
+}
+
+builder.Services.AddSingleton(Options.Create(settings));
+builder.Services.AddSingleton(programs);
+builder.Services.AddSingleton<Func<ControllerSettings, ILogger, IRobotBackend>>(
+    (s, log) => s.Backend == BackendKind.Simulator ? new SimulatorBackend(s, log) : new HardwareBackend(s, log));
+builder.Services.AddHostedService<ControlLoopService>();
+
+using var host = builder.Build();
+await host.RunAsync();
+return Environment.ExitCode;
+
+static string Shipped(string configured, string file) =>
+    string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "programs", file) : configured;

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Hpnna.Host.Backends;
+using Hpnna.Host.Configuration;
+using Hpnna.Programs.Library;
+using Hpnna.Robot.Control;
+using Hpnna.Robot.Loop;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hpnna.Host.Services;
+
+/// <summary>
+/// Runs the control loop on a dedicated thread for the life of the service, logs status from this (non
+/// real-time) side, and ends the application when the run ends: exit code 0 on success, 2 when a simulated
+/// run missed its goal, 1 on a fault. The robot is stopped before anything else in every case.
+/// </summary>
+public sealed class ControlLoopService(
+    IOptions<ControllerSettings> options,
+    ProgramSet programs,
+    Func<ControllerSettings, ILogger, IRobotBackend> createBackend,
+    IHostApplicationLifetime lifetime,
+    ILogger<ControlLoopService> logger) : BackgroundService
+{
+    public const int ExitGoalNotReached = 2;
+    public const int ExitFault = 1;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var backend = createBackend(settings, logger);
+        var goal = settings.Goal.ToUpperInvariant();
+        var controller = HpnnaController.Create(
+            programs.L1.Interpreter, programs.L2.Interpreter, programs.L1["Pr"].Code, programs.L1["Pl"].Code, programs.Goal(goal), backend.Sonars.Sensors, backend.Clock.Period);
+        var loop = new ControlLoop(backend.Sonars, backend.Drive, controller, backend.Clock);
+        loop.AfterTick = tick =>
+        {
+            backend.AfterTick(tick);
+            if (backend.Finished)
+            {
+                loop.RequestStop();
+            }
+        };
+
+        logger.LogInformation("Backend {Backend}", backend.Description);
+        logger.LogInformation("Programs: L1 {L1} (Pr, Pl), L2 {L2}; goal {Goal}; control period {Period} ms", programs.L1Path, programs.L2Path, goal, settings.PeriodMilliseconds);
+
+        Exception? fault = null;
+        var done = new TaskCompletionSource();
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                loop.Run(stoppingToken);
+            }
+            catch (Exception e)
+            {
+                fault = e;
+            }
+            finally
+            {
+                done.SetResult();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "control",
+        };
+        thread.Start();
+
+        var status = TimeSpan.FromSeconds(settings.StatusSeconds);
+        while (!done.Task.IsCompleted)
+        {
+            await Task.WhenAny(done.Task, Task.Delay(status, CancellationToken.None));
+            if (!done.Task.IsCompleted)
+            {
+                LogStatus(loop, controller.Activity);
+            }
+        }
+
+        backend.Finish();
+        LogStatus(loop, controller.Activity);
+        if (fault is not null)
+        {
+            logger.LogCritical(fault, "Control loop failed; the robot was commanded to stop");
+            Environment.ExitCode = ExitFault;
+        }
+        else if (backend.Finished)
+        {
+            logger.Log(backend.Succeeded ? LogLevel.Information : LogLevel.Warning, "Run ended: {Outcome}", backend.Outcome);
+            Environment.ExitCode = backend.Succeeded ? 0 : ExitGoalNotReached;
+        }
+        else
+        {
+            logger.LogInformation("Control loop stopped; robot stopped");
+        }
+
+        lifetime.StopApplication();
+    }
+
+    private void LogStatus(ControlLoop loop, string activity)
+    {
+        var m = loop.Metrics;
+        logger.LogInformation(
+            string.Create(CultureInfo.InvariantCulture, $"ticks {m.Ticks}, late {m.Late}, skipped {m.Skipped}; tick duration p50 <= {m.DurationPercentile(0.5) * 1e6:0} us, p99 <= {m.DurationPercentile(0.99) * 1e6:0} us; lateness p99 <= {m.LatenessPercentile(0.99) * 1e3:0.###} ms, max {m.MaxLateness * 1e3:0.###} ms; setpoint v {loop.LastCommand.Linear:0.00} m/s w {loop.LastCommand.Angular:0.00} rad/s; {activity}"));
+    }
+}

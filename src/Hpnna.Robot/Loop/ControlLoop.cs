@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Control;
+
+namespace Hpnna.Robot.Loop;
+
+/// <summary>
+/// The fixed-step loop: at every tick, read (sonars, odometry) -> update (the controller) -> write (the
+/// setpoint), as ros2_control's manager does. Devices are read from buffers their own threads fill and
+/// written to mailboxes, so a tick allocates nothing and waits on nothing but the clock. Whatever ends the
+/// loop (cancellation, a stop request, an exception) the robot is commanded to stop first.
+/// </summary>
+public sealed class ControlLoop
+{
+    private readonly ISonarArray _sonars;
+    private readonly IDriveBase _drive;
+    private readonly IController _controller;
+    private readonly ITickSource _clock;
+    private readonly SonarReading[] _readings;
+    private volatile bool _stopRequested;
+
+    public ControlLoop(ISonarArray sonars, IDriveBase drive, IController controller, ITickSource clock)
+    {
+        _sonars = sonars;
+        _drive = drive;
+        _controller = controller;
+        _clock = clock;
+        _readings = new SonarReading[sonars.Sensors.Count];
+        Metrics = new LoopMetrics(clock.Period * 0.2);
+    }
+
+    public LoopMetrics Metrics { get; }
+
+    /// <summary>The last setpoint written.</summary>
+    public DriveCommand LastCommand { get; private set; }
+
+    /// <summary>Called on the control thread after each tick (a backend judging the run, a recorder); must not allocate.</summary>
+    public Action<Tick>? AfterTick { get; set; }
+
+    /// <summary>Asks the loop to end after the current tick (any thread).</summary>
+    public void RequestStop() => _stopRequested = true;
+
+    /// <summary>Runs until cancelled or stopped, on the calling thread; returns the number of ticks run.</summary>
+    public long Run(CancellationToken cancellation)
+    {
+        try
+        {
+            while (!cancellation.IsCancellationRequested && !_stopRequested)
+            {
+                var tick = _clock.WaitForNext();
+                var started = Stopwatch.GetTimestamp();
+                Step();
+                Metrics.Record(tick, Stopwatch.GetElapsedTime(started).TotalSeconds);
+                AfterTick?.Invoke(tick);
+            }
+        }
+        finally
+        {
+            _drive.Stop();
+        }
+
+        return Metrics.Ticks;
+    }
+
+    /// <summary>One read, update, write: the whole per-tick work, public so tests and benchmarks can count its cost.</summary>
+    public void Step()
+    {
+        _sonars.Read(_readings);
+        var odometry = _drive.ReadOdometry();
+        var command = _controller.Update(_readings, odometry);
+        _drive.Write(command);
+        LastCommand = command;
+    }
+}

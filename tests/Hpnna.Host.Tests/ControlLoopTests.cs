@@ -1,0 +1,128 @@
+using Hpnna.Host.Backends;
+using Hpnna.Host.Configuration;
+using Hpnna.Programs.Library;
+using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Control;
+using Hpnna.Robot.Loop;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Hpnna.Host.Tests;
+
+public sealed class ControlLoopTests
+{
+    private static ProgramSet Shipped => ProgramSet.Load(
+        Path.Combine(AppContext.BaseDirectory, "programs", "l1-primitives.json"),
+        Path.Combine(AppContext.BaseDirectory, "programs", "l2-goals.json"));
+
+    [Fact]
+    public void A_tick_allocates_nothing_over_a_long_run()
+    {
+        var settings = new ControllerSettings { Goal = "G6", Simulator = new SimulatorSettings { TimeLimitSeconds = 1000 } };
+        using var backend = new SimulatorBackend(settings, NullLogger.Instance);
+        var programs = Shipped;
+        var controller = HpnnaController.Create(programs.L1.Interpreter, programs.L2.Interpreter, programs.L1["Pr"].Code, programs.L1["Pl"].Code, programs.Goal("G6"), backend.Sonars.Sensors, backend.Clock.Period);
+        var loop = new ControlLoop(backend.Sonars, backend.Drive, controller, backend.Clock);
+
+        // Read, step, write, and the clock (which advances the simulated world): 10,000 ticks after a warm-up.
+        for (var i = 0; i < 300; i++)
+        {
+            Tick(loop, backend);
+        }
+
+        // The one allocation allowed is the outcome text, once, on the tick where the run ends (G6 is reached
+        // after about 600 ticks; the loop keeps reading, stepping and writing afterwards).
+        var allocated = 0L;
+        for (var i = 0; i < 10_000; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var wasFinished = backend.Finished;
+            Tick(loop, backend);
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated += backend.Finished == wasFinished ? bytes : 0;
+        }
+
+        Assert.True(backend.Finished);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Cancelling_or_a_fault_in_the_loop_stops_the_robot_first()
+    {
+        var drive = new RecordingDrive();
+        var cancel = new CancellationTokenSource();
+        var loop = new ControlLoop(new NoSonars(), drive, new Throwing(after: 5), new VirtualTickSource(0.05));
+        Assert.Throws<InvalidOperationException>(() => loop.Run(cancel.Token));
+        Assert.Equal(5, drive.Writes);
+        Assert.True(drive.Stopped);
+
+        var stopped = new RecordingDrive();
+        var ticking = new ControlLoop(new NoSonars(), stopped, new Throwing(after: int.MaxValue), new VirtualTickSource(0.05));
+        ticking.AfterTick = t =>
+        {
+            if (t.Index == 9)
+            {
+                cancel.Cancel();
+            }
+        };
+        Assert.Equal(10, ticking.Run(new CancellationTokenSource().Token is var _ ? cancel.Token : default));
+        Assert.True(stopped.Stopped);
+    }
+
+    [Fact]
+    public void The_monotonic_clock_skips_whole_missed_periods_instead_of_bursting()
+    {
+        var clock = new MonotonicTickSource(0.01);
+        clock.WaitForNext();
+        Thread.Sleep(55);
+        var late = clock.WaitForNext();
+        Assert.True(late.Skipped >= 4, $"skipped {late.Skipped}");
+        Assert.True(late.Skipped + 1 == late.Index, $"index {late.Index}, skipped {late.Skipped}, time {late.Time}, lateness {late.Lateness}");
+        Assert.True(late.Lateness < 0.01, $"lateness {late.Lateness}");
+        var next = clock.WaitForNext();
+        Assert.Equal(late.Index + 1, next.Index);
+        Assert.Equal(0, next.Skipped);
+    }
+
+    private static void Tick(ControlLoop loop, IRobotBackend backend)
+    {
+        var tick = backend.Clock.WaitForNext();
+        loop.Step();
+        backend.AfterTick(tick);
+    }
+
+    private sealed class RecordingDrive : IDriveBase
+    {
+        public int Writes { get; private set; }
+
+        public bool Stopped { get; private set; }
+
+        public void Write(in DriveCommand command) => Writes++;
+
+        public void Stop() => Stopped = true;
+
+        public Odometry ReadOdometry() => default;
+    }
+
+    private sealed class NoSonars : ISonarArray
+    {
+        public IReadOnlyList<SonarSpec> Sensors { get; } = [];
+
+        public void Read(Span<SonarReading> destination)
+        {
+        }
+    }
+
+    private sealed class Throwing(int after) : IController
+    {
+        private int _updates;
+
+        public string Activity => "test";
+
+        public void Reset()
+        {
+        }
+
+        public DriveCommand Update(ReadOnlySpan<SonarReading> readings, in Odometry odometry) =>
+            ++_updates > after ? throw new InvalidOperationException("controller fault") : new DriveCommand(0.1, 0);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Sockets;
+using Hpnna.Devices.Links;
+using Hpnna.Robot.Sensing;
+using Hpnna.Simulation.Arcos;
+using Hpnna.Simulation.Mazes;
+using Hpnna.Simulation.Robots;
+using Hpnna.Simulation.Sonars;
+
+namespace Hpnna.Host.Tests;
+
+/// <summary>The controller service as a real process: default run, bad start-up input, and shutdown on a real (emulated) base.</summary>
+[Collection("processes")]
+public sealed class HostProcessTests
+{
+    [Fact]
+    public void With_no_configuration_it_runs_the_simulator_and_reaches_the_goal_and_draws_the_path()
+    {
+        var png = Path.Combine(Path.GetTempPath(), $"hpnna-host-{Guid.NewGuid():N}.png");
+        try
+        {
+            var (code, output, error) = HostProcess.Run("--goal", "G3", "--png", png);
+            Assert.True(code == 0, $"exit {code}\n{output}\n{error}");
+            Assert.Contains("Backend simulator: Pioneer 3-DX in a depth-3 T-maze", output);
+            Assert.Matches(@"Run ended: reached G3 after \d+\.\d s", output);
+            Assert.Matches(@"ticks \d+, late 0, skipped 0", output);
+            Assert.True(new FileInfo(png).Length > 10_000);
+        }
+        finally
+        {
+            File.Delete(png);
+        }
+    }
+
+    [Fact]
+    public void A_run_that_misses_its_goal_exits_2()
+    {
+        var (code, output, _) = HostProcess.Run("--goal", "G7", "--Hpnna:Simulator:TimeLimitSeconds", "5");
+        Assert.Equal(2, code);
+        Assert.Contains("Run ended: timed out after 5.0 s", output);
+    }
+
+    [Fact]
+    public void A_corrupted_program_file_fails_at_start_with_a_clear_message()
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "programs", "l2-goals.json");
+        var corrupted = Path.Combine(Path.GetTempPath(), $"hpnna-corrupt-{Guid.NewGuid():N}.json");
+        var text = File.ReadAllText(shipped);
+        var at = text.IndexOf("\"code\"", StringComparison.Ordinal);
+        var digit = text.IndexOfAny("123456789".ToCharArray(), at);
+        File.WriteAllText(corrupted, text[..digit] + (text[digit] == '9' ? '1' : (char)(text[digit] + 1)) + text[(digit + 1)..]);
+        try
+        {
+            var (code, output, error) = HostProcess.Run("--l2", corrupted);
+            Assert.Equal(1, code);
+            Assert.StartsWith($"error: {corrupted}", error);
+            Assert.Contains("checksum", error);
+            Assert.DoesNotContain("   at ", error + output);
+        }
+        finally
+        {
+            File.Delete(corrupted);
+        }
+    }
+
+    [Theory]
+    [InlineData("Hpnna:PeriodMilliseconds must be between 5 and 1000 (got 0)", "--period", "0")]
+    [InlineData("Hpnna:Goal must be one of G1..G8 (got 'G9')", "--goal", "G9")]
+    [InlineData("Failed to convert configuration value 'fast'", "--period", "fast")]
+    [InlineData("Hpnna:Hardware:Tcp must be HOST:PORT", "--backend", "Hardware", "--tcp", "nowhere")]
+    public void Bad_settings_stop_the_start_with_their_key_named(string message, params string[] args)
+    {
+        var (code, _, error) = HostProcess.Run(args);
+        Assert.Equal(1, code);
+        Assert.Contains(message, error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Stopping_the_host_stops_the_robot_and_closes_the_session()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var host = new HostProcess("--backend", "Hardware", "--tcp", $"127.0.0.1:{port}");
+        listener.Server.ReceiveTimeout = 20_000;
+        using var link = new TcpLink(listener.AcceptSocket());
+        listener.Stop();
+
+        var maze = TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(3), TMazeSpec.DefaultWidth));
+        var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, PioneerSonarRing.Front, SonarNoise.None, 0, seed: 1);
+        var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(BaudRate: 0));
+        using var stop = new CancellationTokenSource();
+        var serving = new Thread(() =>
+        {
+            try
+            {
+                emulator.Serve(link, stop.Token);
+            }
+            catch (Hpnna.Arcos.Links.LinkLostException)
+            {
+                // the host closed the connection after CLOSE
+            }
+        });
+        serving.Start();
+        try
+        {
+            Assert.True(Wait(() => emulator.Status.Odometry.Linear > 0.1, 15), $"the controller never drove the robot\n{host.Output}\n{host.Error}");
+            host.Terminate();
+            Assert.Equal(0, host.WaitForExit(TimeSpan.FromSeconds(10)));
+            Assert.True(Wait(() => !emulator.Status.Open && !emulator.Status.MotorsEnabled, 3), "the session was not closed");
+            Assert.Equal(default, emulator.Status.Setpoint);
+            Assert.Contains("robot stopped, motors disabled, session closed", host.Output);
+        }
+        finally
+        {
+            stop.Cancel();
+            serving.Join();
+        }
+    }
+
+    private static bool Wait(Func<bool> condition, double seconds)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        return condition();
+    }
+}
