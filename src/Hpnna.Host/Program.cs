@@ -25,6 +25,14 @@ var switches = new Dictionary<string, string>
     ["--l2"] = "Hpnna:L2Programs",
 };
 
+if (args.Length >= 1 && args[0] == "--timing-test")
+{
+    // hpnna-host --timing-test SECONDS [PERIOD_MS] [--busy] [--fifo]: the clock alone, no robot.
+    var seconds = args.Length > 1 && double.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 30;
+    var period = args.Length > 2 && double.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 20;
+    return TimingSelfTest.Run(seconds, period, args.Contains("--busy"), args.Contains("--fifo"), Console.Out);
+}
+
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, switches);
 builder.Services.AddSystemd();

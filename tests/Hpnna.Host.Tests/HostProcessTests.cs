@@ -33,6 +33,14 @@ public sealed class HostProcessTests
     }
 
     [Fact]
+    public void The_timing_self_test_reports_lateness_percentiles()
+    {
+        var (code, output, _) = HostProcess.Run("--timing-test", "1", "20");
+        Assert.Equal(0, code);
+        Assert.Matches(@"^50 ticks at 50 Hz \(.*\): lateness p50 \d+ us, p99 \d+ us, p99\.9 \d+ us, max \d+ us; skipped deadlines \d+", output);
+    }
+
+    [Fact]
     public void A_run_that_misses_its_goal_exits_2()
     {
         var (code, output, _) = HostProcess.Run("--goal", "G7", "--Hpnna:Simulator:TimeLimitSeconds", "5");

@@ -27,6 +27,9 @@ public sealed class ControllerSettings
     /// <summary>The L2 library (G1..G8); empty means the shipped one.</summary>
     public string L2Programs { get; set; } = "";
 
+    /// <summary>SCHED_FIFO priority of the control thread on real-time backends (1-99; 0 leaves it as a normal thread).</summary>
+    public int RealtimePriority { get; set; } = 50;
+
     /// <summary>Seconds between status lines (tick timing, activity).</summary>
     public double StatusSeconds { get; set; } = 5;
 

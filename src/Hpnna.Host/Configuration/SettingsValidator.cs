@@ -19,6 +19,7 @@ public static class SettingsValidator
 
         Check(double.IsFinite(s.PeriodMilliseconds) && s.PeriodMilliseconds is >= 5 and <= 1000, "PeriodMilliseconds", "must be between 5 and 1000", s.PeriodMilliseconds);
         Check(s.Goal.Length == 2 && s.Goal[0] is 'G' or 'g' && s.Goal[1] is >= '1' and <= '8', "Goal", "must be one of G1..G8", $"'{s.Goal}'");
+        Check(s.RealtimePriority is >= 0 and <= 99, "RealtimePriority", "must be between 0 (off) and 99", s.RealtimePriority);
         Check(double.IsFinite(s.StatusSeconds) && s.StatusSeconds > 0, "StatusSeconds", "must be > 0", s.StatusSeconds);
         if (s.Backend == BackendKind.Simulator)
         {

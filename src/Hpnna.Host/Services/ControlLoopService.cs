@@ -47,10 +47,17 @@ public sealed class ControlLoopService(
 
         Exception? fault = null;
         var done = new TaskCompletionSource();
+        var realtime = backend.Clock is MonotonicTickSource && settings.RealtimePriority > 0;
         var thread = new Thread(() =>
         {
             try
             {
+                if (realtime)
+                {
+                    var refused = RealtimeScheduling.TryEnableFifo(settings.RealtimePriority);
+                    logger.LogInformation("Control thread scheduling: {Policy}", refused is null ? $"SCHED_FIFO priority {settings.RealtimePriority}" : $"normal ({refused})");
+                }
+
                 loop.Run(stoppingToken);
             }
             catch (Exception e)
