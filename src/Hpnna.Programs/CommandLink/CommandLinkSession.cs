@@ -1,0 +1,62 @@
+namespace Hpnna.Programs.CommandLink;
+
+/// <summary>
+/// One line in, one line out: checks the line (length, checksum, syntax), authorises it, applies it to the
+/// target, and answers <c>OK ...</c> or <c>ERR reason</c>, itself checksummed. Bad input never changes state
+/// and never ends the session.
+/// </summary>
+public sealed class CommandLinkSession(IProgramTarget target, LinkAuthenticator authenticator)
+{
+    public long Accepted { get; private set; }
+
+    public long Refused { get; private set; }
+
+    public string Handle(string line)
+    {
+        line = line.TrimEnd('\r', '\n');
+        if (line.Length > LinkCommand.MaxLineLength)
+        {
+            return Error($"line too long ({line.Length} characters, at most {LinkCommand.MaxLineLength})");
+        }
+
+        if (!LineChecksum.TryVerify(line, out var body, out var problem) || !LinkCommand.TryParse(body, out var command, out problem))
+        {
+            return Error(problem!);
+        }
+
+        if (!authenticator.TryAuthorize(command!, out var refusal))
+        {
+            return Error(refusal!);
+        }
+
+        var failure = command!.Verb switch
+        {
+            LinkVerb.Hello => null,
+            LinkVerb.Status => null,
+            LinkVerb.Goal => target.SelectGoal(command.Name!),
+            LinkVerb.Code => target.ReplaceCode(command.Name!, command.Code!),
+            LinkVerb.Load => target.LoadLibrary(command.Name!, command.Path!),
+            LinkVerb.Stop => target.Stop(),
+            LinkVerb.Resume => target.Resume(),
+            _ => "unsupported",
+        };
+        if (failure is not null)
+        {
+            return Error(failure);
+        }
+
+        Accepted++;
+        return LineChecksum.Append(command.Verb switch
+        {
+            LinkVerb.Hello => $"OK HELLO nonce={authenticator.Hello()} auth={(authenticator.RequiresMac ? "required" : "none")}",
+            LinkVerb.Status => $"OK STATUS {target.Status()}",
+            _ => $"OK {command.Signed}",
+        });
+    }
+
+    private string Error(string reason)
+    {
+        Refused++;
+        return LineChecksum.Append($"ERR {reason.Replace('*', '+').Replace('\n', ' ')}");
+    }
+}

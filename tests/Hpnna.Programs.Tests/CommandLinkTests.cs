@@ -1,0 +1,126 @@
+using Hpnna.Programs.CommandLink;
+
+namespace Hpnna.Programs.Tests;
+
+public sealed class CommandLinkTests
+{
+    private static readonly byte[] Key = "a shared key of 32 bytes, really"u8.ToArray();
+
+    [Fact]
+    public void Checksums_are_the_xor_of_the_body_in_hex()
+    {
+        Assert.Equal("STATUS*14", LineChecksum.Append("STATUS"));
+        Assert.True(LineChecksum.TryVerify("STATUS*14", out var body, out _));
+        Assert.Equal("STATUS", body);
+        Assert.False(LineChecksum.TryVerify("STATUS*15", out _, out var problem));
+        Assert.Equal("bad checksum 15 (the line's is 14)", problem);
+        Assert.False(LineChecksum.TryVerify("STATUS", out _, out problem));
+        Assert.StartsWith("no checksum", problem);
+    }
+
+    [Theory]
+    [InlineData("GOAL G9", "GOAL takes G1..G8 (got 'G9')")]
+    [InlineData("GOAL", "wrong arguments for GOAL")]
+    [InlineData("FLY away", "unknown command 'FLY'")]
+    [InlineData("CODE Pr 1,2,x", "code value 3 'x' is not a finite number")]
+    [InlineData("CODE Pr 1,NaN", "code value 2 'NaN' is not a finite number")]
+    [InlineData("LOAD L3 /tmp/a.json", "LOAD takes L1 or L2")]
+    [InlineData("GOAL G2 seq=0 mac=00000000000000000000000000000000", "seq must be a positive whole number")]
+    [InlineData("GOAL G2 seq=1 mac=123", "mac must be 32 hex digits")]
+    public void Malformed_commands_get_one_reason_and_change_nothing(string body, string reason)
+    {
+        var target = new RecordingTarget();
+        var session = new CommandLinkSession(target, new LinkAuthenticator(null, allowUnauthenticated: true));
+        var reply = session.Handle(LineChecksum.Append(body));
+        Assert.StartsWith($"ERR {reason}", reply);
+        Assert.True(LineChecksum.TryVerify(reply, out _, out _));
+        Assert.Empty(target.Calls);
+    }
+
+    [Fact]
+    public void Oversized_lines_and_bad_checksums_are_refused_and_the_link_keeps_working()
+    {
+        var target = new RecordingTarget();
+        var session = new CommandLinkSession(target, new LinkAuthenticator(null, allowUnauthenticated: true));
+        Assert.StartsWith("ERR line too long", session.Handle(new string('A', 5000)));
+        Assert.StartsWith("ERR bad checksum", session.Handle("GOAL G3*00"));
+        Assert.StartsWith("OK GOAL G3", session.Handle(LineChecksum.Append("GOAL G3")));
+        Assert.Equal(["goal G3"], target.Calls);
+    }
+
+    [Fact]
+    public void Without_a_key_the_link_is_read_only()
+    {
+        var target = new RecordingTarget();
+        var session = new CommandLinkSession(target, new LinkAuthenticator(null, allowUnauthenticated: false));
+        Assert.StartsWith("OK STATUS goal=G1", session.Handle(LineChecksum.Append("STATUS")));
+        Assert.StartsWith("ERR read-only link", session.Handle(LineChecksum.Append("STOP")));
+        Assert.Empty(target.Calls);
+    }
+
+    [Fact]
+    public void With_a_key_only_signed_fresh_commands_run_and_replays_are_refused()
+    {
+        var target = new RecordingTarget();
+        var auth = new LinkAuthenticator(Key, allowUnauthenticated: false);
+        var session = new CommandLinkSession(target, auth);
+        var hello = session.Handle(LineChecksum.Append("HELLO"));
+        var nonce = hello.Split(' ')[2]["nonce=".Length..];
+        Assert.Contains("auth=required", hello);
+
+        string Signed(string command, long seq, byte[] key, string n) =>
+            LineChecksum.Append($"{command} seq={seq} mac={LinkAuthenticator.Sign(key, n, seq, command)}");
+
+        Assert.StartsWith("ERR not authenticated", session.Handle(LineChecksum.Append("GOAL G4")));
+        var good = Signed("GOAL G4", 1, Key, nonce);
+        Assert.StartsWith("OK GOAL G4", session.Handle(good));
+        Assert.StartsWith("ERR replayed or stale: seq 1", session.Handle(good));
+        Assert.StartsWith("ERR bad mac", session.Handle(Signed("GOAL G5", 2, "another key of at least 16 bytes"u8.ToArray(), nonce)));
+        var altered = Signed("GOAL G5", 2, Key, nonce);
+        Assert.StartsWith("ERR bad mac", session.Handle(LineChecksum.Append(altered[..^3].Replace("G5", "G6"))));
+
+        // A new session: the old nonce's signatures no longer work, sequence numbers start again.
+        var second = session.Handle(LineChecksum.Append("HELLO")).Split(' ')[2]["nonce=".Length..];
+        Assert.StartsWith("ERR bad mac", session.Handle(Signed("STOP", 5, Key, nonce)));
+        Assert.StartsWith("OK STOP", session.Handle(Signed("STOP", 1, Key, second)));
+        Assert.Equal(["goal G4", "stop"], target.Calls);
+    }
+
+    [Fact]
+    public void A_change_the_target_refuses_is_an_error_reply()
+    {
+        var target = new RecordingTarget { Refuse = "code for Pr has 12 values (got 2)" };
+        var session = new CommandLinkSession(target, new LinkAuthenticator(null, allowUnauthenticated: true));
+        Assert.StartsWith("ERR code for Pr has 12 values (got 2)", session.Handle(LineChecksum.Append("CODE Pr 1,2")));
+        Assert.Equal((0, 1), (session.Accepted, session.Refused));
+    }
+
+    private sealed class RecordingTarget : IProgramTarget
+    {
+        public List<string> Calls { get; } = [];
+
+        public string? Refuse { get; init; }
+
+        public string? SelectGoal(string goal) => Record($"goal {goal}");
+
+        public string? ReplaceCode(string program, double[] code) => Record($"code {program} {code.Length}");
+
+        public string? LoadLibrary(string level, string path) => Record($"load {level} {path}");
+
+        public string? Stop() => Record("stop");
+
+        public string? Resume() => Record("resume");
+
+        public string Status() => "goal=G1 state=running";
+
+        private string? Record(string call)
+        {
+            if (Refuse is null)
+            {
+                Calls.Add(call);
+            }
+
+            return Refuse;
+        }
+    }
+}
