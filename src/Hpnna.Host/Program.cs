@@ -1,5 +1,6 @@
 using Hpnna.Core.Layers;
 using Hpnna.Host.Backends;
+using Hpnna.Host.CommandLink;
 using Hpnna.Host.Configuration;
 using Hpnna.Host.Services;
 using Hpnna.Programs.Library;
@@ -23,6 +24,10 @@ var switches = new Dictionary<string, string>
     ["--tcp"] = "Hpnna:Hardware:Tcp",
     ["--l1"] = "Hpnna:L1Programs",
     ["--l2"] = "Hpnna:L2Programs",
+    ["--speed"] = "Hpnna:Simulator:Speed",
+    ["--link-tcp"] = "Hpnna:CommandLink:TcpPort",
+    ["--link-serial"] = "Hpnna:CommandLink:Serial",
+    ["--link-key"] = "Hpnna:CommandLink:KeyFile",
 };
 
 if (args.Length >= 1 && args[0] == "--timing-test")
@@ -69,7 +74,9 @@ builder.Services.AddSingleton(Options.Create(settings));
 builder.Services.AddSingleton(programs);
 builder.Services.AddSingleton<Func<ControllerSettings, ILogger, IRobotBackend>>(
     (s, log) => s.Backend == BackendKind.Simulator ? new SimulatorBackend(s, log) : new HardwareBackend(s, log));
+builder.Services.AddSingleton<RunningController>();
 builder.Services.AddHostedService<ControlLoopService>();
+builder.Services.AddHostedService<CommandLinkService>();
 
 using var host = builder.Build();
 await host.RunAsync();

@@ -23,6 +23,7 @@ public static class CliApp
             ExperimentCommands.Create(),
             RobotCommands.Create(),
             ProgramCommands.Create(),
+            LinkCommands.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
@@ -39,7 +40,7 @@ public static class CliApp
             error.WriteLine($"error: {e.Message}");
             return Failure;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Hpnna.Arcos.Links.LinkLostException)
         {
             error.WriteLine($"error: {e.Message}");
             return Failure;

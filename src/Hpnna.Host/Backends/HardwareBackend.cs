@@ -67,6 +67,10 @@ public sealed class HardwareBackend : IRobotBackend
 
     public bool Succeeded => true;
 
+    public void GoalChanged(string goal)
+    {
+    }
+
     public void AfterTick(in Tick tick)
     {
     }

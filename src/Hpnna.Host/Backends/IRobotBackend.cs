@@ -25,6 +25,9 @@ public interface IRobotBackend : IDisposable
 
     bool Succeeded { get; }
 
+    /// <summary>The operator changed the goal (any thread); a backend that judges goals judges this one from now on.</summary>
+    void GoalChanged(string goal);
+
     /// <summary>Called on the control thread after every tick; allocates nothing per tick (only once, when the run ends).</summary>
     void AfterTick(in Tick tick);
 

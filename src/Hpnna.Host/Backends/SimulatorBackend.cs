@@ -19,7 +19,7 @@ public sealed class SimulatorBackend : IRobotBackend
 {
     private readonly TMaze _maze;
     private readonly SimulatedRobot _robot;
-    private readonly string _goal;
+    private volatile string _goal;
     private readonly SimulatorSettings _settings;
     private readonly ILogger _logger;
     private readonly Pose2D[] _path;
@@ -35,8 +35,11 @@ public sealed class SimulatorBackend : IRobotBackend
         var period = settings.PeriodMilliseconds / 1000;
         _path = new Pose2D[(int)Math.Ceiling(_settings.TimeLimitSeconds / period) + 2];
         _path[_pathLength++] = _robot.Pose;
-        Clock = new VirtualTickSource(period, dt => _robot.Advance(dt, 5));
-        Description = $"simulator: Pioneer 3-DX in a depth-3 T-maze, lambda {_settings.Lambda:0.##} (corridors {_maze.Spec.Delta:0.00} m), seed {_settings.Seed}, virtual time";
+        Clock = _settings.Speed > 0
+            ? new PacedTickSource(period, _settings.Speed, dt => _robot.Advance(dt, 5))
+            : new VirtualTickSource(period, dt => _robot.Advance(dt, 5));
+        var time = _settings.Speed > 0 ? $"paced at {_settings.Speed:0.##} x real time" : "virtual time";
+        Description = $"simulator: Pioneer 3-DX in a depth-3 T-maze, lambda {_settings.Lambda:0.##} (corridors {_maze.Spec.Delta:0.00} m), seed {_settings.Seed}, {time}";
     }
 
     public string Description { get; }
@@ -52,6 +55,8 @@ public sealed class SimulatorBackend : IRobotBackend
     public string Outcome { get; private set; } = "running";
 
     public bool Succeeded { get; private set; }
+
+    public void GoalChanged(string goal) => _goal = goal;
 
     public void AfterTick(in Tick tick)
     {
@@ -72,7 +77,8 @@ public sealed class SimulatorBackend : IRobotBackend
         }
         else if (_maze.World.GoalAt(new Vec2(pose.X, pose.Y)) is { } reached)
         {
-            End(reached.Name == _goal, tick, reached.Name == _goal ? $"reached {reached.Name}" : $"reached the wrong goal {reached.Name}");
+            var goal = _goal;
+            End(reached.Name == goal, tick, reached.Name == goal ? $"reached {reached.Name}" : $"reached the wrong goal {reached.Name} (commanded {goal})");
         }
         else if (tick.Time >= _settings.TimeLimitSeconds)
         {

@@ -35,6 +35,8 @@ public sealed class ControllerSettings
 
     public SimulatorSettings Simulator { get; set; } = new();
 
+    public CommandLinkSettings CommandLink { get; set; } = new();
+
     public HardwareSettings Hardware { get; set; } = new();
 }
 
@@ -53,6 +55,27 @@ public sealed class SimulatorSettings
 
     /// <summary>Draw the maze and the path here when the run ends (empty: no picture).</summary>
     public string Png { get; set; } = "";
+
+    /// <summary>0 runs in virtual time (as fast as the machine goes); 1 paces the world in real time; 4 at four times real time.</summary>
+    public double Speed { get; set; }
+}
+
+/// <summary>The operator's line-based link for swapping programs at run time.</summary>
+public sealed class CommandLinkSettings
+{
+    /// <summary>TCP port on loopback for development (0 = off).</summary>
+    public int TcpPort { get; set; }
+
+    /// <summary>Serial port (USB adapter, radio modem, Bluetooth SPP) on the robot (empty = off).</summary>
+    public string Serial { get; set; } = "";
+
+    public int Baud { get; set; } = 9600;
+
+    /// <summary>File holding the shared key (at least 16 bytes); without it the link is read-only.</summary>
+    public string KeyFile { get; set; } = "";
+
+    /// <summary>Development only: accept state changes without a key.</summary>
+    public bool AllowUnauthenticated { get; set; }
 }
 
 public sealed class HardwareSettings

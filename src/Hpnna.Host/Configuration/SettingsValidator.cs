@@ -21,8 +21,14 @@ public static class SettingsValidator
         Check(s.Goal.Length == 2 && s.Goal[0] is 'G' or 'g' && s.Goal[1] is >= '1' and <= '8', "Goal", "must be one of G1..G8", $"'{s.Goal}'");
         Check(s.RealtimePriority is >= 0 and <= 99, "RealtimePriority", "must be between 0 (off) and 99", s.RealtimePriority);
         Check(double.IsFinite(s.StatusSeconds) && s.StatusSeconds > 0, "StatusSeconds", "must be > 0", s.StatusSeconds);
+        var link = s.CommandLink;
+        Check(link.TcpPort is >= 0 and <= 65535, "CommandLink:TcpPort", "must be 0 (off) or a port up to 65535", link.TcpPort);
+        Check(HostBaud.Rates.IndexOf(link.Baud) >= 0, "CommandLink:Baud", "must be one of 9600, 19200, 38400, 57600, 115200", link.Baud);
+        Check(link.KeyFile.Length == 0 || File.Exists(link.KeyFile), "CommandLink:KeyFile", "does not exist", $"'{link.KeyFile}'");
+        Check(link.KeyFile.Length == 0 || !link.AllowUnauthenticated, "CommandLink:AllowUnauthenticated", "cannot be true when a key is configured", link.AllowUnauthenticated);
         if (s.Backend == BackendKind.Simulator)
         {
+            Check(double.IsFinite(s.Simulator.Speed) && s.Simulator.Speed is >= 0 and <= 100, "Simulator:Speed", "must be 0 (virtual time) or a real-time factor up to 100", s.Simulator.Speed);
             var sim = s.Simulator;
             Check(double.IsFinite(sim.Lambda) && sim.Lambda is > 0 and <= 20, "Simulator:Lambda", "must be in (0, 20]", sim.Lambda);
             Check(double.IsFinite(sim.SonarNoise) && sim.SonarNoise is >= 0 and <= 1, "Simulator:SonarNoise", "must be between 0 and 1 m", sim.SonarNoise);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hpnna.Host.Backends;
+using Hpnna.Host.CommandLink;
 using Hpnna.Host.Configuration;
 using Hpnna.Programs.Library;
 using Hpnna.Robot.Control;
@@ -19,6 +20,7 @@ public sealed class ControlLoopService(
     IOptions<ControllerSettings> options,
     ProgramSet programs,
     Func<ControllerSettings, ILogger, IRobotBackend> createBackend,
+    RunningController running,
     IHostApplicationLifetime lifetime,
     ILogger<ControlLoopService> logger) : BackgroundService
 {
@@ -42,6 +44,7 @@ public sealed class ControlLoopService(
             }
         };
 
+        running.Publish(new ControllerTarget(programs, controller, loop, goal, backend.GoalChanged));
         logger.LogInformation("Backend {Backend}", backend.Description);
         logger.LogInformation("Programs: L1 {L1} (Pr, Pl), L2 {L2}; goal {Goal}; control period {Period} ms", programs.L1Path, programs.L2Path, goal, settings.PeriodMilliseconds);
 

@@ -18,6 +18,7 @@ public sealed class ControlLoop
     private readonly ITickSource _clock;
     private readonly SonarReading[] _readings;
     private volatile bool _stopRequested;
+    private volatile bool _holding;
 
     public ControlLoop(ISonarArray sonars, IDriveBase drive, IController controller, ITickSource clock)
     {
@@ -36,6 +37,16 @@ public sealed class ControlLoop
 
     /// <summary>Called on the control thread after each tick (a backend judging the run, a recorder); must not allocate.</summary>
     public Action<Tick>? AfterTick { get; set; }
+
+    /// <summary>
+    /// While true the loop keeps its period but writes a stop instead of the controller's setpoint and leaves
+    /// the controller's state untouched (an operator's STOP; RESUME clears it). Any thread.
+    /// </summary>
+    public bool Holding
+    {
+        get => _holding;
+        set => _holding = value;
+    }
 
     /// <summary>Asks the loop to end after the current tick (any thread).</summary>
     public void RequestStop() => _stopRequested = true;
@@ -67,7 +78,7 @@ public sealed class ControlLoop
     {
         _sonars.Read(_readings);
         var odometry = _drive.ReadOdometry();
-        var command = _controller.Update(_readings, odometry);
+        var command = _holding ? DriveCommand.Stop : _controller.Update(_readings, odometry);
         _drive.Write(command);
         LastCommand = command;
     }

@@ -1,0 +1,164 @@
+using System.Globalization;
+using Hpnna.Core.Description;
+using Hpnna.Core.Interpreters;
+using Hpnna.Core.Layers;
+using Hpnna.Programs.CommandLink;
+using Hpnna.Programs.Library;
+using Hpnna.Robot.Control;
+using Hpnna.Robot.Loop;
+
+namespace Hpnna.Host.CommandLink;
+
+/// <summary>
+/// The running controller as the command link sees it. Every change is validated against the interpreters
+/// the loop runs, then posted through the hierarchy's code mailboxes, which the control thread takes whole at
+/// its next tick boundary: the link thread never touches the control thread's state and the tick never waits.
+/// </summary>
+/// <param name="goalChanged">Told of every goal the operator selects (the simulator judges the run by it).</param>
+public sealed class ControllerTarget(ProgramSet programs, HpnnaController controller, ControlLoop loop, string goal, Action<string> goalChanged) : IProgramTarget
+{
+    private readonly Lock _lock = new();
+    private ProgramLibrary _l1 = programs.L1;
+    private ProgramLibrary _l2 = programs.L2;
+    private string _goal = goal;
+
+    public string? SelectGoal(string goal)
+    {
+        lock (_lock)
+        {
+            if (!_l2.Contains(goal))
+            {
+                return $"the L2 library has no program {goal}";
+            }
+
+            controller.Hierarchy.PostGoal(_l2[goal].Code);
+            _goal = goal;
+            goalChanged(goal);
+            return null;
+        }
+    }
+
+    public string? ReplaceCode(string program, double[] code)
+    {
+        lock (_lock)
+        {
+            var isGoal = program.Length == 2 && program[0] == 'G' && char.IsAsciiDigit(program[1]);
+            var library = isGoal ? _l2 : _l1;
+            if (!isGoal && !ProgramSet.Primitives.Contains(program) && !library.Contains(program))
+            {
+                return $"no program '{program}': L1 has {string.Join(", ", _l1.Programs.Select(p => p.Name))}, L2 has G1..G8";
+            }
+
+            var problems = library.Interpreter.ValidateCode(code, $"code for {program}");
+            if (problems.Count > 0)
+            {
+                return string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}"));
+            }
+
+            var replaced = library.With(new NamedProgram(program, code, null));
+            if (isGoal)
+            {
+                _l2 = replaced;
+                if (program == _goal)
+                {
+                    controller.Hierarchy.PostGoal(code);
+                }
+            }
+            else
+            {
+                _l1 = replaced;
+                Post(program, code);
+            }
+
+            return null;
+        }
+    }
+
+    public string? LoadLibrary(string level, string path)
+    {
+        ProgramLibrary loaded;
+        try
+        {
+            loaded = ProgramLibrary.Load(path);
+        }
+        catch (InvalidDescriptionException e)
+        {
+            return e.Message.ReplaceLineEndings(" ");
+        }
+
+        lock (_lock)
+        {
+            var running = level == "L1" ? _l1 : _l2;
+            if (Describe(loaded.Interpreter) != Describe(running.Interpreter))
+            {
+                return $"{path} was trained for another interpreter than the running {level}";
+            }
+
+            if (level == "L1")
+            {
+                var missing = ProgramSet.Primitives.Where(p => !loaded.Contains(p)).ToArray();
+                if (missing.Length > 0)
+                {
+                    return $"{path} lacks {string.Join(" and ", missing)}";
+                }
+
+                _l1 = loaded;
+                foreach (var primitive in ProgramSet.Primitives)
+                {
+                    Post(primitive, loaded[primitive].Code);
+                }
+            }
+            else
+            {
+                if (!loaded.Contains(_goal))
+                {
+                    return $"{path} has no program for the current goal {_goal}";
+                }
+
+                _l2 = loaded;
+                controller.Hierarchy.PostGoal(loaded[_goal].Code);
+            }
+
+            return null;
+        }
+    }
+
+    public string? Stop()
+    {
+        loop.Holding = true;
+        return null;
+    }
+
+    public string? Resume()
+    {
+        loop.Holding = false;
+        return null;
+    }
+
+    public string Status()
+    {
+        var m = loop.Metrics;
+        string goal;
+        lock (_lock)
+        {
+            goal = _goal;
+        }
+
+        var primitive = controller.Hierarchy.AppliedSelection >= 0.5 ? "Pr" : "Pl";
+        return string.Create(CultureInfo.InvariantCulture, $"goal={goal} primitive={primitive} state={(loop.Holding ? "stopped" : "running")} ticks={m.Ticks} late={m.Late} skipped={m.Skipped}");
+    }
+
+    private void Post(string program, double[] code)
+    {
+        if (program == "Pr")
+        {
+            controller.Hierarchy.PostPrimitive(Primitive.RightWall, code);
+        }
+        else if (program == "Pl")
+        {
+            controller.Hierarchy.PostPrimitive(Primitive.LeftWall, code);
+        }
+    }
+
+    private static string Describe(LayerDefinition layer) => NetworkDescription.WithNeutralCode(layer).ToJson();
+}
