@@ -6,7 +6,9 @@ using Hpnna.Host.Services;
 using Hpnna.Programs.Library;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +43,7 @@ if (args.Length >= 1 && args[0] == "--timing-test")
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, switches);
 builder.Services.AddSystemd();
+builder.Services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>(); // AddSystemd adds it only under systemd; the watchdog service asks for it always
 builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole(o =>
 {
@@ -77,6 +80,7 @@ builder.Services.AddSingleton<Func<ControllerSettings, ILogger, IRobotBackend>>(
 builder.Services.AddSingleton<RunningController>();
 builder.Services.AddHostedService<ControlLoopService>();
 builder.Services.AddHostedService<CommandLinkService>();
+builder.Services.AddHostedService<WatchdogService>();
 
 using var host = builder.Build();
 await host.RunAsync();

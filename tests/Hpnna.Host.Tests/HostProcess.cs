@@ -11,8 +11,18 @@ internal sealed class HostProcess : IDisposable
     private readonly StringBuilder _error = new();
 
     public HostProcess(params string[] args)
+        : this(new Dictionary<string, string>(), args)
+    {
+    }
+
+    public HostProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hpnna-host.dll"));
         foreach (var arg in args)
         {

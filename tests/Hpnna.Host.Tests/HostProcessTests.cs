@@ -127,6 +127,32 @@ public sealed class HostProcessTests
         }
     }
 
+    [Fact]
+    public void Under_systemd_the_watchdog_is_fed_while_the_loop_ticks()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hpnna-notify-{Guid.NewGuid():N}.sock");
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(path));
+        socket.ReceiveTimeout = 5000;
+        try
+        {
+            using var host = new HostProcess(new Dictionary<string, string> { ["NOTIFY_SOCKET"] = path, ["WATCHDOG_USEC"] = "400000" }, "--goal", "G2", "--speed", "1");
+            var buffer = new byte[256];
+            var pings = 0;
+            while (pings < 3)
+            {
+                var n = socket.Receive(buffer);
+                pings += System.Text.Encoding.ASCII.GetString(buffer, 0, n) == "WATCHDOG=1" ? 1 : 0;
+            }
+
+            Assert.Equal(3, pings);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static bool Wait(Func<bool> condition, double seconds)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);

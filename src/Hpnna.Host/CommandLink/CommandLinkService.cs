@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Hpnna.Arcos.Links;
 using Hpnna.Devices.Links;
 using Hpnna.Host.Configuration;
+using Hpnna.Host.Services;
 using Hpnna.Programs.CommandLink;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -142,14 +143,4 @@ public sealed class CommandLinkService(
         thread.Start();
         return thread;
     }
-}
-
-/// <summary>Hands the running controller from the loop service to the command link once it exists.</summary>
-public sealed class RunningController
-{
-    private readonly TaskCompletionSource<IProgramTarget> _target = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public Task<IProgramTarget> Target => _target.Task;
-
-    public void Publish(IProgramTarget target) => _target.TrySetResult(target);
 }

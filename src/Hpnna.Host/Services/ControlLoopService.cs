@@ -44,7 +44,7 @@ public sealed class ControlLoopService(
             }
         };
 
-        running.Publish(new ControllerTarget(programs, controller, loop, goal, backend.GoalChanged));
+        running.Publish(new ControllerTarget(programs, controller, loop, goal, backend.GoalChanged), loop.Metrics);
         logger.LogInformation("Backend {Backend}", backend.Description);
         logger.LogInformation("Programs: L1 {L1} (Pr, Pl), L2 {L2}; goal {Goal}; control period {Period} ms", programs.L1Path, programs.L2Path, goal, settings.PeriodMilliseconds);
 
