@@ -68,11 +68,17 @@ public sealed class Hcsr04Tests
 
         // The others keep updating while module 2 stays silent.
         var before = readings[0].Stamp;
-        Thread.Sleep(400);
         var later = new Hcsr04Reading[5];
-        array.ReadDetailed(later);
-        Assert.True(later[0].Stamp > before);
-        Assert.True(later[0].Age(Stopwatch.GetTimestamp()) < TimeSpan.FromSeconds(1));
+        var deadline = DateTime.UtcNow.AddSeconds(3);
+        do
+        {
+            Thread.Sleep(50);
+            array.ReadDetailed(later);
+        }
+        while (later[0].Stamp <= before && DateTime.UtcNow < deadline);
+
+        Assert.True(later[0].Stamp > before, "module 0 stopped updating");
+        Assert.Equal(EchoStatus.Missing, later[2].Status);
     }
 
     [Fact]

@@ -44,7 +44,8 @@ public sealed class ControlLoopService(
             }
         };
 
-        running.Publish(new ControllerTarget(programs, controller, loop, goal, backend.GoalChanged), loop.Metrics);
+        var target = new ControllerTarget(programs, controller, loop, goal, backend.GoalChanged);
+        running.Publish(target, loop.Metrics);
         logger.LogInformation("Backend {Backend}", backend.Description);
         logger.LogInformation("Programs: L1 {L1} (Pr, Pl), L2 {L2}; goal {Goal}; control period {Period} ms", programs.L1Path, programs.L2Path, goal, settings.PeriodMilliseconds);
 
@@ -84,12 +85,12 @@ public sealed class ControlLoopService(
             await Task.WhenAny(done.Task, Task.Delay(status, CancellationToken.None));
             if (!done.Task.IsCompleted)
             {
-                LogStatus(loop, controller.Activity);
+                LogStatus(loop, target);
             }
         }
 
         backend.Finish();
-        LogStatus(loop, controller.Activity);
+        LogStatus(loop, target);
         if (fault is not null)
         {
             logger.LogCritical(fault, "Control loop failed; the robot was commanded to stop");
@@ -108,10 +109,10 @@ public sealed class ControlLoopService(
         lifetime.StopApplication();
     }
 
-    private void LogStatus(ControlLoop loop, string activity)
+    private void LogStatus(ControlLoop loop, ControllerTarget target)
     {
         var m = loop.Metrics;
         logger.LogInformation(
-            string.Create(CultureInfo.InvariantCulture, $"ticks {m.Ticks}, late {m.Late}, skipped {m.Skipped}; tick duration p50 <= {m.DurationPercentile(0.5) * 1e6:0} us, p99 <= {m.DurationPercentile(0.99) * 1e6:0} us; lateness p99 <= {m.LatenessPercentile(0.99) * 1e3:0.###} ms, max {m.MaxLateness * 1e3:0.###} ms; setpoint v {loop.LastCommand.Linear:0.00} m/s w {loop.LastCommand.Angular:0.00} rad/s; {activity}"));
+            string.Create(CultureInfo.InvariantCulture, $"{target.Status()}; tick duration p50 <= {m.DurationPercentile(0.5) * 1e6:0} us, p99 <= {m.DurationPercentile(0.99) * 1e6:0} us; lateness p99 <= {m.LatenessPercentile(0.99) * 1e3:0.###} ms, max {m.MaxLateness * 1e3:0.###} ms; setpoint v {loop.LastCommand.Linear:0.00} m/s w {loop.LastCommand.Angular:0.00} rad/s"));
     }
 }
