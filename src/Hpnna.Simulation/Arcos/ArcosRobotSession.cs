@@ -92,9 +92,12 @@ public sealed class ArcosRobotSession
         set => _battery = value;
     }
 
-    /// <summary>What the motors are asked for now: the setpoints, or a stop while disabled, closed or the watchdog holds.</summary>
+    /// <summary>A rig's fault: both wheels stalled (reported in SIPs, and the robot cannot move).</summary>
+    public bool ForceStall { get; set; }
+
+    /// <summary>What the motors are asked for now: the setpoints, or a stop while disabled, closed, stalled or the watchdog holds.</summary>
     public DriveCommand EffectiveSetpoint =>
-        IsOpen && _motorsEnabled && !_watchdogTripped
+        IsOpen && _motorsEnabled && !_watchdogTripped && !ForceStall
             ? new DriveCommand(_linear / 1000, _angular * Math.PI / 180)
             : DriveCommand.Stop;
 
@@ -284,7 +287,7 @@ public sealed class ArcosRobotSession
         }
 
         var moving = Math.Abs(odometry.Linear) > 1e-3 || Math.Abs(odometry.Angular) > 1e-3;
-        var stall = odometry.Stalled ? (ushort)0x0101 : (ushort)0;
+        var stall = odometry.Stalled || ForceStall ? (ushort)0x0101 : (ushort)0;
         var sip = new StandardSip
         {
             Moving = moving,

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Hpnna.Devices.Links;
+using Hpnna.Hil.Rig;
+using Hpnna.Hil.Rig.Scenarios;
+
+// hpnna-rig: plays a Pioneer for a controller under test, over a pty, a real serial port or TCP.
+var scenarioOption = new Option<string>("--scenario") { Description = "The scenario file (world, faults, pass criteria).", Required = true };
+var pty = new Option<string?>("--pty") { Description = "Serve on a new pseudo-terminal linked at this path (CI, one machine)." };
+var serial = new Option<string?>("--serial") { Description = "Serve on this serial port (a bench: null-modem cable to the controller's Pi)." };
+var tcp = new Option<int?>("--tcp") { Description = "Serve on this loopback TCP port." };
+var baud = new Option<int>("--baud") { Description = "Line speed (serial) or pacing (pty).", DefaultValueFactory = _ => 9600 };
+var trace = new Option<string?>("--trace") { Description = "Write a CSV row every 0.1 s as the run goes (a live view: tail -f)." };
+var png = new Option<string?>("--png") { Description = "Draw the maze and the path here at the end." };
+var root = new RootCommand("Hardware-in-the-loop rig: a simulated Pioneer 3-DX in a T-maze speaking ARCOS, with scheduled faults; exit 0 when the scenario passes, 2 when it fails, 1 on bad input.")
+{
+    scenarioOption, pty, serial, tcp, baud, trace, png,
+};
+root.SetAction(parse =>
+{
+    try
+    {
+        var scenario = Scenario.Load(parse.GetRequiredValue(scenarioOption));
+        var (ptyPath, serialPath, tcpPort) = (parse.GetValue(pty), parse.GetValue(serial), parse.GetValue(tcp));
+        if (new object?[] { ptyPath, serialPath, tcpPort }.Count(v => v is not null) != 1)
+        {
+            throw new ArgumentException("give exactly one of --pty PATH, --serial PORT or --tcp PORT");
+        }
+
+        var run = new RigRun(scenario, tcpPort is null ? parse.GetValue(baud) : 0, parse.GetValue(trace), parse.GetValue(png));
+        using var ctrlC = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            ctrlC.Cancel();
+        };
+        RigResult result;
+        if (ptyPath is not null)
+        {
+            using var terminal = PseudoTerminal.Open(ptyPath);
+            Console.WriteLine($"rig: robot on {terminal.PortPath} -> {terminal.SlavePath}; scenario {scenario.Name}");
+            result = run.Run(terminal.Master, ctrlC.Token);
+        }
+        else if (serialPath is not null)
+        {
+            using var link = TermiosSerialLink.Open(serialPath, parse.GetValue(baud));
+            Console.WriteLine($"rig: robot on {serialPath}; scenario {scenario.Name}");
+            result = run.Run(link, ctrlC.Token);
+        }
+        else
+        {
+            var listener = TcpLink.Listen(tcpPort!.Value);
+            listener.Start();
+            Console.WriteLine($"rig: robot listening on 127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}; scenario {scenario.Name}");
+            using var link = new TcpLink(listener.AcceptSocket());
+            listener.Stop();
+            result = run.Run(link, ctrlC.Token);
+        }
+
+        Console.WriteLine(result.Line);
+        return result.Passed ? 0 : 2;
+    }
+    catch (Exception e) when (e is ArgumentException or IOException)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 1;
+    }
+});
+return root.Parse(args).Invoke();

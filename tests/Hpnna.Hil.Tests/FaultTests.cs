@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Hpnna.Devices.Links;
+using Hpnna.Programs.CommandLink;
+
+namespace Hpnna.Hil.Tests;
+
+/// <summary>Faults on the bench: link cut, line noise, battery and stall, a goal swap over the command link, and the controller stopped mid-run.</summary>
+public sealed class FaultTests
+{
+    [Fact]
+    public void A_3_s_link_cut_stops_the_robot_and_the_controller_recovers_and_finishes()
+    {
+        using var bench = Bench.Run("link-cut-3s.json", "--goal", "G6");
+        var (code, result) = bench.Verdict(TimeSpan.FromSeconds(100));
+        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+        Assert.Matches(@"stop after link cut [0-2]\.\d s", result);
+        Assert.Contains("Robot link:", bench.Host.Output); // the loss was noticed and logged
+    }
+
+    [Fact]
+    public void Garbage_on_the_line_does_not_stop_the_run()
+    {
+        using var bench = Bench.Run("garbage.json", "--goal", "G4");
+        var (code, result) = bench.Verdict(TimeSpan.FromSeconds(90));
+        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+        Assert.Matches(@"garbage bytes [1-9]\d+", result);
+    }
+
+    [Fact]
+    public void A_goal_swapped_over_the_command_link_mid_run_is_reached()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var bench = Bench.Run("goal-g8.json", "--goal", "G1", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
+        var reply = SendWhenReady(port, "GOAL G8");
+        Assert.Equal("OK GOAL G8", reply);
+        var (code, result) = bench.Verdict(TimeSpan.FromSeconds(90));
+        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+    }
+
+    [Fact]
+    public void Stopping_the_controller_stops_the_robot()
+    {
+        using var bench = Bench.Run("goal-g7.json", "--goal", "G7");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Moving(bench.Trace) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(200);
+        }
+
+        Assert.True(Moving(bench.Trace), "the robot never moved");
+        Assert.Equal(0, bench.StopHost());
+        Thread.Sleep(1500);
+        var last = File.ReadAllLines(bench.Trace)[^1].Split(',');
+        Assert.Equal(("0.000", "False", "False"), (last[4], last[6], last[7])); // linear, session open, motors enabled
+    }
+
+    private static bool Moving(string trace) =>
+        File.Exists(trace) && File.ReadLines(trace).Skip(1).Any(l => double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture) > 0.2);
+
+    private static string SendWhenReady(int port, string command)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                using var link = TcpLink.Connect("127.0.0.1", port, TimeSpan.FromSeconds(1));
+                link.Write(Encoding.ASCII.GetBytes(LineChecksum.Append(command) + "\n"));
+                var line = new LineReader(link, LinkCommand.MaxLineLength).ReadLine(TimeSpan.FromSeconds(5))!;
+                Assert.True(LineChecksum.TryVerify(line.TrimEnd('\r'), out var body, out _));
+                return body;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+}
