@@ -20,7 +20,7 @@ public sealed record ArcosClientOptions
     public TimeSpan SyncTimeout { get; init; } = TimeSpan.FromMilliseconds(600);
 
     /// <summary>Handshake attempts per connection before the link is closed and reopened.</summary>
-    public int SyncAttempts { get; init; } = 5;
+    public int SyncAttempts { get; init; } = 6;
 
     /// <summary>First wait after a failed connection; it doubles up to <see cref="ReconnectMaxDelay"/>.</summary>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(250);

@@ -59,43 +59,68 @@ internal sealed class ArcosConnector(ArcosClientOptions options, ILogger logger)
             cancellation.ThrowIfCancellationRequested();
             if (attempt > 2)
             {
-                // A robot left open at our baud ignores SYNC0 (it is PULSE to it) only if it streams nothing; CLOSE drops any session.
+                // A robot left open from an earlier session takes SYNC0 as PULSE; CLOSE drops any session.
                 channel.Send(CommandNumber.Close);
+                Drain(channel);
             }
 
-            var expected = SyncNumber.Sync0;
-            channel.Send(expected);
-            while (channel.TryReceive(options.SyncTimeout, out var packet))
+            if (TrySynchronise(channel, out var reply))
             {
-                var type = packet[PacketLayout.BodyOffset];
-                if (expected == SyncNumber.Sync2 && SyncReply.TryParse(packet, out var reply))
-                {
-                    logger.LogInformation("{Link}: robot {Name} ({Class} {Subclass}) answered SYNC", channel.Link.Description, reply!.Name, reply.Class, reply.Subclass);
-                    return reply;
-                }
-
-                if (type == expected && expected < SyncNumber.Sync2)
-                {
-                    expected++;
-                    channel.Send(expected);
-                    continue;
-                }
-
-                if (PacketType.IsStandardSip(type))
-                {
-                    logger.LogInformation("{Link}: robot still open from an earlier session; closing it", channel.Link.Description);
-                    channel.Send(CommandNumber.Close);
-                    Thread.Sleep(100);
-                }
-
-                expected = SyncNumber.Sync0;
-                channel.Send(expected);
+                logger.LogInformation("{Link}: robot {Name} ({Class} {Subclass}) answered SYNC", channel.Link.Description, reply!.Name, reply.Class, reply.Subclass);
+                return reply;
             }
 
-            logger.LogDebug("{Link}: SYNC attempt {Attempt} timed out waiting for SYNC{Expected}", channel.Link.Description, attempt, expected);
+            logger.LogDebug("{Link}: SYNC attempt {Attempt} failed", channel.Link.Description, attempt);
         }
 
         throw new TimeoutException($"{channel.Link.Description}: no SYNC answer after {options.SyncAttempts} attempts of {options.SyncTimeout.TotalMilliseconds} ms");
+    }
+
+    /// <summary>
+    /// One SYNC0, SYNC1, SYNC2 exchange, each sent after the previous echo. Anything else ends the attempt:
+    /// a SIP means the robot is still open (CLOSE it); then the line is drained until quiet, so stale echoes
+    /// cannot keep both sides restarting out of phase (seen on a bench after a link cut: an endless ping-pong).
+    /// </summary>
+    private bool TrySynchronise(PacketChannel channel, out SyncReply? reply)
+    {
+        reply = null;
+        var expected = SyncNumber.Sync0;
+        channel.Send(expected);
+        while (channel.TryReceive(options.SyncTimeout, out var packet))
+        {
+            var type = packet[PacketLayout.BodyOffset];
+            if (expected == SyncNumber.Sync2 && SyncReply.TryParse(packet, out reply))
+            {
+                return true;
+            }
+
+            if (type == expected && expected < SyncNumber.Sync2)
+            {
+                expected++;
+                channel.Send(expected);
+                continue;
+            }
+
+            if (PacketType.IsStandardSip(type))
+            {
+                logger.LogInformation("{Link}: robot still open from an earlier session; closing it", channel.Link.Description);
+                channel.Send(CommandNumber.Close);
+            }
+
+            Drain(channel);
+            return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>Discards whatever arrives until the line has been quiet for a moment (at most 2 s).</summary>
+    private static void Drain(PacketChannel channel)
+    {
+        var deadline = Stopwatch.GetTimestamp() + 2 * Stopwatch.Frequency;
+        while (channel.TryReceive(TimeSpan.FromMilliseconds(250), out _) && Stopwatch.GetTimestamp() < deadline)
+        {
+        }
     }
 
     private static ConfigPacket? WaitForConfig(PacketChannel channel, ReceivedPacket onPacket)
