@@ -21,7 +21,8 @@ namespace Hpnna.Devices.Arcos;
 /// it reconnects with a doubling back-off; setpoints written before the loss are never sent afterwards, so
 /// the robot stays still until the controller asks again. Disposing stops the robot (VEL 0, RVEL 0),
 /// disables the motors and closes the session (ENABLE 0, CLOSE).
-/// The control thread talks to it only through two triple buffers: setpoints in, state snapshots out.
+/// The control thread talks to it only through two triple buffers (setpoints in, state snapshots out), so its
+/// calls take no lock; an E_STOP from any thread is a sequence number the I/O thread picks up.
 /// </remarks>
 public sealed class ArcosClient : IDisposable
 {
@@ -33,10 +34,10 @@ public sealed class ArcosClient : IDisposable
     private readonly TripleBuffer<RobotState> _state = new(() => new RobotState());
     private readonly RobotState _working = new();
     private readonly SipTracker _tracker = new();
-    private readonly Lock _writerLock = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private long _sequence;
+    private long _emergency; // sequence number of the latest E_STOP request, 0 if none
     private bool _disposed;
 
     public ArcosClient(ArcosClientOptions options, ILogger? logger = null)
@@ -63,11 +64,22 @@ public sealed class ArcosClient : IDisposable
         return _state.Front;
     }
 
-    /// <summary>Asks for a velocity (m/s, rad/s); sent at the next I/O pass. Never blocks the caller on I/O.</summary>
-    public void SetVelocity(in DriveCommand command) => Post(command, emergency: false);
+    /// <summary>
+    /// Asks for a velocity (m/s, rad/s); sent at the next I/O pass. Call from one thread (the control thread):
+    /// it is the setpoint buffer's only writer, so the call takes no lock and never blocks.
+    /// </summary>
+    public void SetVelocity(in DriveCommand command)
+    {
+        var linear = double.IsFinite(command.Linear) ? Math.Clamp(command.Linear, -_options.MaxLinear, _options.MaxLinear) : 0;
+        var angular = double.IsFinite(command.Angular) ? Math.Clamp(command.Angular, -_options.MaxAngular, _options.MaxAngular) : 0;
+        var slot = _setpoints.Back;
+        slot.Command = new DriveCommand(linear, angular);
+        slot.Sequence = Interlocked.Increment(ref _sequence);
+        _setpoints.Publish();
+    }
 
-    /// <summary>E_STOP now: the robot stops at once, overriding deceleration; later setpoints move it again.</summary>
-    public void EmergencyStop() => Post(DriveCommand.Stop, emergency: true);
+    /// <summary>E_STOP now (any thread): the robot stops at once, overriding deceleration; later setpoints move it again.</summary>
+    public void EmergencyStop() => Volatile.Write(ref _emergency, Interlocked.Increment(ref _sequence));
 
     public void Dispose()
     {
@@ -81,20 +93,6 @@ public sealed class ArcosClient : IDisposable
         if (_thread.IsAlive && !_thread.Join(TimeSpan.FromSeconds(3)))
         {
             _logger.LogError("ARCOS I/O thread did not stop within 3 s; abandoning it");
-        }
-    }
-
-    private void Post(in DriveCommand command, bool emergency)
-    {
-        var linear = double.IsFinite(command.Linear) ? Math.Clamp(command.Linear, -_options.MaxLinear, _options.MaxLinear) : 0;
-        var angular = double.IsFinite(command.Angular) ? Math.Clamp(command.Angular, -_options.MaxAngular, _options.MaxAngular) : 0;
-        lock (_writerLock)
-        {
-            var slot = _setpoints.Back;
-            slot.Command = new DriveCommand(linear, angular);
-            slot.Sequence = Interlocked.Increment(ref _sequence);
-            slot.EmergencyStop = emergency;
-            _setpoints.Publish();
         }
     }
 
@@ -142,12 +140,12 @@ public sealed class ArcosClient : IDisposable
     private void Serve(PacketChannel channel, CancellationToken token)
     {
         var connector = new ArcosConnector(_options, _logger);
-        var (identity, _) = connector.Connect(channel, p => Apply(p), token);
+        var (identity, _) = connector.Connect(channel, Apply, token);
         _tracker.Units = _options.Units ?? ConversionFactors.ForSubclass(identity.Subclass) ?? Fallback(identity.Subclass);
         _working.Identity = identity;
 
-        // Only setpoints written after this moment may move the robot.
-        var connectedAt = Interlocked.Read(ref _sequence);
+        // Only setpoints and E_STOPs written after this moment act on the robot.
+        var since = Interlocked.Read(ref _sequence);
         var lastSip = Stopwatch.GetTimestamp();
         var lastSent = lastSip;
         var motion = DriveCommand.Stop;
@@ -178,16 +176,20 @@ public sealed class ArcosClient : IDisposable
                 throw new LinkLostException($"{channel.Link.Description}: no SIP for {_options.SipTimeout.TotalMilliseconds} ms");
             }
 
-            if (_setpoints.TryRefresh() && _setpoints.Front.Sequence > connectedAt)
+            var emergency = Volatile.Read(ref _emergency);
+            if (emergency > since)
             {
-                var slot = _setpoints.Front;
-                if (slot.EmergencyStop)
-                {
-                    channel.Send(CommandNumber.EmergencyStop);
-                    _logger.LogWarning("E_STOP sent");
-                }
+                since = emergency;
+                channel.Send(CommandNumber.EmergencyStop);
+                _logger.LogWarning("E_STOP sent");
+                motion = DriveCommand.Stop;
+                hasMotion = true;
+            }
 
-                motion = slot.Command;
+            // Setpoints from before the connection or before the latest E_STOP never move the robot.
+            if (_setpoints.TryRefresh() && _setpoints.Front.Sequence > since)
+            {
+                motion = _setpoints.Front.Command;
                 hasMotion = true;
             }
 

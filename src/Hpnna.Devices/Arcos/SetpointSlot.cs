@@ -7,5 +7,4 @@ internal sealed class SetpointSlot
 {
     public DriveCommand Command;
     public long Sequence;
-    public bool EmergencyStop;
 }

@@ -12,18 +12,13 @@ namespace Hpnna.Devices.Arcos;
 internal sealed class SipTracker
 {
     private readonly SipSonar[] _sonars = new SipSonar[RobotState.SonarCapacity];
-    private ConversionFactors _units = ConversionFactors.P3dxSh;
     private short _lastX;
     private short _lastY;
     private bool _hasBaseline;
     private double _x;
     private double _y;
 
-    public ConversionFactors Units
-    {
-        get => _units;
-        set => _units = value;
-    }
+    public ConversionFactors Units { get; set; } = ConversionFactors.P3dxSh;
 
     /// <summary>Applies one standard SIP; false if the packet is not one.</summary>
     public bool Apply(ReadOnlySpan<byte> packet, RobotState state, long stamp)
@@ -35,27 +30,27 @@ internal sealed class SipTracker
 
         if (!_hasBaseline)
         {
-            _x = sip.X * _units.Distance / 1000;
-            _y = sip.Y * _units.Distance / 1000;
+            _x = sip.X * Units.Distance / 1000;
+            _y = sip.Y * Units.Distance / 1000;
             _hasBaseline = true;
         }
         else
         {
-            _x += (short)(sip.X - _lastX) * _units.Distance / 1000;
-            _y += (short)(sip.Y - _lastY) * _units.Distance / 1000;
+            _x += (short)(sip.X - _lastX) * Units.Distance / 1000;
+            _y += (short)(sip.Y - _lastY) * Units.Distance / 1000;
         }
 
         _lastX = sip.X;
         _lastY = sip.Y;
-        var left = sip.LeftVelocity * _units.Velocity;
-        var right = sip.RightVelocity * _units.Velocity;
-        state.Pose = new Pose2D(_x, _y, Pose2D.WrapAngle(sip.Theta * _units.Angle));
+        var left = sip.LeftVelocity * Units.Velocity;
+        var right = sip.RightVelocity * Units.Velocity;
+        state.Pose = new Pose2D(_x, _y, Pose2D.WrapAngle(sip.Theta * Units.Angle));
         state.LeftWheel = left / 1000;
         state.RightWheel = right / 1000;
         state.Linear = (left + right) / 2000;
         state.Angular = sip.RotationalVelocity is { } rotation
             ? rotation / 10.0 * Math.PI / 180
-            : _units.RotationFromWheels(left, right);
+            : Units.RotationFromWheels(left, right);
         state.Battery = (sip.BatteryTenths ?? sip.Battery) / 10.0;
         state.LeftStalled = sip.LeftStalled;
         state.RightStalled = sip.RightStalled;
@@ -68,7 +63,7 @@ internal sealed class SipTracker
             var disc = _sonars[k].Number;
             if (disc < RobotState.SonarCapacity)
             {
-                state.SonarRanges[disc] = _sonars[k].Range * _units.Range / 1000;
+                state.SonarRanges[disc] = _sonars[k].Range * Units.Range / 1000;
                 state.SonarStamps[disc] = stamp;
             }
         }
