@@ -50,6 +50,33 @@ public sealed class TcpLink : IByteLink
         }
     }
 
+    /// <summary>What a malformed endpoint is told.</summary>
+    public const string EndpointRule = "must be HOST:PORT with a port from 1 to 65535";
+
+    /// <summary>Splits <c>HOST:PORT</c> (the port after the last colon, 1-65535); false when it is not one.</summary>
+    public static bool TryParseEndpoint(string text, out string host, out int port)
+    {
+        var colon = text.LastIndexOf(':');
+        host = colon > 0 ? text[..colon] : "";
+        port = 0;
+        return colon > 0
+            && int.TryParse(text.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port)
+            && port is >= 1 and <= 65535;
+    }
+
+    /// <summary>The next peer on <paramref name="listener"/> as a link, or null once the listener is stopped (how a server's accept loop ends).</summary>
+    public static TcpLink? AcceptOrNull(TcpListener listener)
+    {
+        try
+        {
+            return new TcpLink(listener.AcceptSocket());
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Listens on loopback (port 0 picks a free one) and accepts one peer at a time.</summary>
     public static TcpListener Listen(int port) => new(IPAddress.Loopback, port);
 

@@ -91,11 +91,8 @@ public sealed class HardwareBackend : IRobotBackend
 
     private static Func<IByteLink> Opener(HardwareSettings hw)
     {
-        if (hw.Tcp.Length > 0)
+        if (TcpLink.TryParseEndpoint(hw.Tcp, out var host, out var port))
         {
-            var colon = hw.Tcp.LastIndexOf(':');
-            var host = hw.Tcp[..colon];
-            var port = int.Parse(hw.Tcp[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
             return () => TcpLink.Connect(host, port, TimeSpan.FromSeconds(2));
         }
 

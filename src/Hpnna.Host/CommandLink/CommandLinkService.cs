@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Hpnna.Arcos.Links;
 using Hpnna.Devices.Links;
 using Hpnna.Host.Configuration;
@@ -28,8 +27,8 @@ public sealed class CommandLinkService(
             return;
         }
 
-        var key = settings.KeyFile.Length > 0 ? ReadKey(settings.KeyFile) : null;
-        var target = await running.Target.WaitAsync(stoppingToken);
+        var key = settings.KeyFile.Length > 0 ? LinkAuthenticator.ReadKeyFile(settings.KeyFile) : null;
+        var target = (await running.Running.WaitAsync(stoppingToken)).Target;
         var threads = new List<Thread>();
         if (settings.TcpPort > 0)
         {
@@ -43,7 +42,7 @@ public sealed class CommandLinkService(
 
         logger.LogInformation("Command link on {Where}; authentication {Mode}",
             string.Join(" and ", new[] { settings.TcpPort > 0 ? $"127.0.0.1:{settings.TcpPort}" : null, settings.Serial.Length > 0 ? settings.Serial : null }.OfType<string>()),
-            new LinkAuthenticator(key, settings.AllowUnauthenticated).Mode);
+            LinkAuthenticator.Describe(key is not null, settings.AllowUnauthenticated));
         await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         foreach (var thread in threads)
         {
@@ -56,21 +55,11 @@ public sealed class CommandLinkService(
         var listener = TcpLink.Listen(port);
         listener.Start();
         using var registration = stop.Register(listener.Stop);
-        while (!stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested && TcpLink.AcceptOrNull(listener) is { } accepted)
         {
-            Socket socket;
-            try
+            Start($"command link {accepted.Description}", () =>
             {
-                socket = listener.AcceptSocket();
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            Start($"command link {socket.RemoteEndPoint}", () =>
-            {
-                using var link = new TcpLink(socket);
+                using var link = accepted;
                 Serve(link, target, key, open, stop);
             });
         }
@@ -127,12 +116,6 @@ public sealed class CommandLinkService(
         {
             logger.LogInformation("Command link closed: {Reason}", e.Message);
         }
-    }
-
-    private static byte[] ReadKey(string path)
-    {
-        var key = File.ReadAllBytes(path).AsSpan().TrimEnd("\r\n"u8).ToArray();
-        return key.Length >= 16 ? key : throw new ArgumentException($"{path}: the command-link key must be at least 16 bytes (got {key.Length})");
     }
 
     private static string Shorten(string line) => line.Length <= 120 ? line : line[..117] + "...";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hpnna.Arcos.Commands;
+using Hpnna.Devices.Links;
 
 namespace Hpnna.Host.Configuration;
 
@@ -38,11 +39,7 @@ public static class SettingsValidator
 
         var hw = s.Hardware;
         Check(string.IsNullOrEmpty(hw.Port) != string.IsNullOrEmpty(hw.Tcp), "Hardware:Port", "or Hardware:Tcp must be set, not both", $"Port '{hw.Port}', Tcp '{hw.Tcp}'");
-        if (hw.Tcp.Length > 0)
-        {
-            var colon = hw.Tcp.LastIndexOf(':');
-            Check(colon > 0 && int.TryParse(hw.Tcp[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535, "Hardware:Tcp", "must be HOST:PORT with a port from 1 to 65535", $"'{hw.Tcp}'");
-        }
+        Check(hw.Tcp.Length == 0 || TcpLink.TryParseEndpoint(hw.Tcp, out _, out _), "Hardware:Tcp", TcpLink.EndpointRule, $"'{hw.Tcp}'");
 
         Check(HostBaud.Rates.IndexOf(hw.Baud) >= 0, "Hardware:Baud", "must be one of 9600, 19200, 38400, 57600, 115200", hw.Baud);
         Check(hw.Transport is "termios" or "serialport", "Hardware:Transport", "must be termios or serialport", $"'{hw.Transport}'");

@@ -3,14 +3,15 @@ using Hpnna.Robot.Loop;
 
 namespace Hpnna.Host.Services;
 
+/// <summary>The running controller as the services that watch or steer it see it: its command-link target and its loop's metrics.</summary>
+public sealed record RunningLoop(IProgramTarget Target, LoopMetrics Metrics);
+
 /// <summary>Hands the running controller from the loop service to the services that watch or steer it, once it exists.</summary>
 public sealed class RunningController
 {
-    private readonly TaskCompletionSource<(IProgramTarget Target, LoopMetrics Metrics)> _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<RunningLoop> _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<IProgramTarget> Target => _running.Task.ContinueWith(t => t.Result.Target, TaskScheduler.Default);
+    public Task<RunningLoop> Running => _running.Task;
 
-    public Task<LoopMetrics> Metrics => _running.Task.ContinueWith(t => t.Result.Metrics, TaskScheduler.Default);
-
-    public void Publish(IProgramTarget target, LoopMetrics metrics) => _running.TrySetResult((target, metrics));
+    public void Publish(IProgramTarget target, LoopMetrics metrics) => _running.TrySetResult(new RunningLoop(target, metrics));
 }

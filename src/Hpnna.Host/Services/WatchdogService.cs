@@ -17,7 +17,7 @@ public sealed class WatchdogService(ISystemdNotifier notifier, RunningController
             return;
         }
 
-        var metrics = await running.Metrics.WaitAsync(stoppingToken);
+        var metrics = (await running.Running.WaitAsync(stoppingToken)).Metrics;
         var interval = TimeSpan.FromMicroseconds(microseconds / 2.0);
         logger.LogInformation("systemd watchdog fed every {Seconds:0.#} s while the loop ticks", interval.TotalSeconds);
         var last = -1L;

@@ -31,12 +31,24 @@ public sealed class LinkAuthenticator
         Nonce = NewNonce();
     }
 
+    /// <summary>The shared key from its file: the file's bytes, a trailing line break dropped; at least 16 bytes.</summary>
+    /// <exception cref="ArgumentException">The key is too short.</exception>
+    public static byte[] ReadKeyFile(string path)
+    {
+        var key = File.ReadAllBytes(path).AsSpan().TrimEnd("\r\n"u8).ToArray();
+        return key.Length >= 16 ? key : throw new ArgumentException($"{path}: the command-link key must be at least 16 bytes (got {key.Length})");
+    }
+
     /// <summary>The current session nonce (32 hex digits).</summary>
     public string Nonce { get; private set; }
 
     public bool RequiresMac => _key is not null;
 
-    public string Mode => _key is not null ? "required" : _allowUnauthenticated ? "off (development: anyone may change state)" : "read-only (no key configured)";
+    public string Mode => Describe(_key is not null, _allowUnauthenticated);
+
+    /// <summary>How a link with or without a key authenticates, for logs.</summary>
+    public static string Describe(bool hasKey, bool allowUnauthenticated) =>
+        hasKey ? "required" : allowUnauthenticated ? "off (development: anyone may change state)" : "read-only (no key configured)";
 
     /// <summary>Starts a new session: fresh nonce, sequence numbers start again.</summary>
     public string Hello()

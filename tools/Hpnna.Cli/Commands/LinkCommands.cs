@@ -31,7 +31,7 @@ internal static class LinkCommands
                 throw new UserError(problem!);
             }
 
-            var key = parse.GetValue(keyFile) is { } path ? File.ReadAllBytes(path).AsSpan().TrimEnd("\r\n"u8).ToArray() : null;
+            var key = parse.GetValue(keyFile) is { } path ? LinkAuthenticator.ReadKeyFile(path) : null;
             using var link = Open(parse.GetValue(tcp), parse.GetValue(serial), parse.GetValue(baud));
             var reader = new LineReader(link, LinkCommand.MaxLineLength);
             var hello = Exchange(link, reader, "HELLO");
@@ -61,13 +61,8 @@ internal static class LinkCommands
             return TermiosSerialLink.Open(serial, baud);
         }
 
-        var colon = tcp!.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(tcp[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-        {
-            throw new UserError($"--tcp must be HOST:PORT with a port from 1 to 65535 (got '{tcp}')");
-        }
-
-        return TcpLink.Connect(tcp[..colon], port, TimeSpan.FromSeconds(2));
+        var (host, port) = RobotCommands.Endpoint(tcp!);
+        return TcpLink.Connect(host, port, TimeSpan.FromSeconds(2));
     }
 
     /// <summary>Sends one checksummed line and returns the answer's body (checksum verified).</summary>

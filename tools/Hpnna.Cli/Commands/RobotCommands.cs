@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Hpnna.Arcos.Commands;
 using System.Globalization;
-using System.Net.Sockets;
 using Hpnna.Arcos.Links;
 using Hpnna.Devices.Arcos;
 using Hpnna.Devices.Links;
@@ -118,19 +117,9 @@ internal static class RobotCommands
                 listener.Start();
                 output.WriteLine($"emulated robot listening on 127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}; Ctrl+C stops");
                 using var registration = stop.Token.Register(listener.Stop);
-                while (!stop.IsCancellationRequested)
+                while (!stop.IsCancellationRequested && TcpLink.AcceptOrNull(listener) is { } accepted)
                 {
-                    Socket accepted;
-                    try
-                    {
-                        accepted = listener.AcceptSocket();
-                    }
-                    catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
-                    {
-                        break;
-                    }
-
-                    using var link = new TcpLink(accepted);
+                    using var link = accepted;
                     output.WriteLine($"client connected from {link.Description}");
                     try
                     {
@@ -159,13 +148,7 @@ internal static class RobotCommands
 
         if (tcp is not null)
         {
-            var colon = tcp.LastIndexOf(':');
-            if (colon <= 0 || !int.TryParse(tcp[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535)
-            {
-                throw new UserError($"--tcp must be HOST:PORT with a port from 1 to 65535 (got '{tcp}')");
-            }
-
-            var host = tcp[..colon];
+            var (host, number) = Endpoint(tcp);
             return () => TcpLink.Connect(host, number, TimeSpan.FromSeconds(2));
         }
 
@@ -176,6 +159,10 @@ internal static class RobotCommands
 
         return transport == "termios" ? () => TermiosSerialLink.Open(port!, baud) : () => SerialPortLink.Open(port!, baud);
     }
+
+    /// <summary>The HOST:PORT of a --tcp option, or the one error line a user gets for a malformed one.</summary>
+    internal static (string Host, int Port) Endpoint(string tcp) =>
+        TcpLink.TryParseEndpoint(tcp, out var host, out var port) ? (host, port) : throw new UserError($"--tcp {TcpLink.EndpointRule} (got '{tcp}')");
 
     private static void Print(TextWriter output, RobotState state)
     {
