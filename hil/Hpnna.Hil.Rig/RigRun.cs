@@ -4,7 +4,7 @@ using Hpnna.Hil.Rig.Faults;
 using Hpnna.Hil.Rig.Scenarios;
 using Hpnna.Robot.Contracts;
 using Hpnna.Simulation.Arcos;
-using Hpnna.Simulation.Geometry;
+using Hpnna.Simulation.Episodes;
 using Hpnna.Simulation.Mazes;
 using Hpnna.Simulation.Rendering;
 using Hpnna.Simulation.Robots;
@@ -92,25 +92,21 @@ public sealed class RigRun(Scenario scenario, int baudRate, string? tracePath, s
                 return;
             }
 
-            if (body.Crashed)
+            if (EpisodeJudge.Judge(maze.World, body, passGoal, time, scenario.TimeLimitSeconds, out var goal) is not { } ended)
             {
-                outcome = "crashed";
-            }
-            else if (maze.World.GoalAt(new Vec2(body.Pose.X, body.Pose.Y)) is { } goal)
-            {
-                reachedAt = time;
-                passed = goal.Name == passGoal;
-                outcome = passed ? $"reached {goal.Name}" : $"reached the wrong goal {goal.Name} (expected {passGoal})";
-            }
-            else if (time >= scenario.TimeLimitSeconds)
-            {
-                outcome = $"timed out after {scenario.TimeLimitSeconds:0} s";
+                return;
             }
 
-            if (outcome is not null)
+            reachedAt = goal is null ? null : time;
+            passed = ended == EpisodeOutcome.GoalReached;
+            outcome = ended switch
             {
-                stop.Cancel();
-            }
+                EpisodeOutcome.Crash => "crashed",
+                EpisodeOutcome.GoalReached => $"reached {goal}",
+                EpisodeOutcome.WrongGoal => $"reached the wrong goal {goal} (expected {passGoal})",
+                _ => $"timed out after {scenario.TimeLimitSeconds:0} s",
+            };
+            stop.Cancel();
         };
 
         try

@@ -1,7 +1,7 @@
 using Hpnna.Host.Configuration;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Loop;
-using Hpnna.Simulation.Geometry;
+using Hpnna.Simulation.Episodes;
 using Hpnna.Simulation.Mazes;
 using Hpnna.Simulation.Rendering;
 using Hpnna.Simulation.Robots;
@@ -71,18 +71,19 @@ public sealed class SimulatorBackend : IRobotBackend
             return;
         }
 
-        if (_robot.Crashed)
+        var goal = _goal;
+        if (EpisodeJudge.Judge(_maze.World, _robot, goal, tick.Time, _settings.TimeLimitSeconds, out var reached) is { } outcome)
         {
-            End(false, tick, "crashed");
-        }
-        else if (_maze.World.GoalAt(new Vec2(pose.X, pose.Y)) is { } reached)
-        {
-            var goal = _goal;
-            End(reached.Name == goal, tick, reached.Name == goal ? $"reached {reached.Name}" : $"reached the wrong goal {reached.Name} (commanded {goal})");
-        }
-        else if (tick.Time >= _settings.TimeLimitSeconds)
-        {
-            End(false, tick, "timed out");
+            var what = outcome switch
+            {
+                EpisodeOutcome.Crash => "crashed",
+                EpisodeOutcome.GoalReached => $"reached {reached}",
+                EpisodeOutcome.WrongGoal => $"reached the wrong goal {reached} (commanded {goal})",
+                _ => "timed out",
+            };
+            Finished = true;
+            Succeeded = outcome == EpisodeOutcome.GoalReached;
+            Outcome = $"{what} after {tick.Time:0.0} s ({tick.Index} ticks), {_robot.Distance:0.0} m driven";
         }
     }
 
@@ -99,12 +100,5 @@ public sealed class SimulatorBackend : IRobotBackend
 
     public void Dispose()
     {
-    }
-
-    private void End(bool success, in Tick tick, string what)
-    {
-        Finished = true;
-        Succeeded = success;
-        Outcome = $"{what} after {tick.Time:0.0} s ({tick.Index} ticks), {_robot.Distance:0.0} m driven";
     }
 }

@@ -1,6 +1,5 @@
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Control;
-using Hpnna.Simulation.Geometry;
 using Hpnna.Simulation.Robots;
 using Hpnna.Simulation.Worlds;
 
@@ -73,18 +72,9 @@ public sealed class Episode
         Time += _settings.ControlPeriod;
         Ticks++;
 
-        var pose = _robot.Pose;
-        if (_robot.Crashed)
+        if (EpisodeJudge.Judge(_world, _robot, _commandedGoal, Time, _settings.TimeLimit, out var goal) is { } outcome)
         {
-            Finish(EpisodeOutcome.Crash, null);
-        }
-        else if (_world.GoalAt(new Vec2(pose.X, pose.Y)) is { } goal)
-        {
-            Finish(_commandedGoal is null || goal.Name == _commandedGoal ? EpisodeOutcome.GoalReached : EpisodeOutcome.WrongGoal, goal.Name);
-        }
-        else if (Time >= _settings.TimeLimit - 1e-9)
-        {
-            Finish(EpisodeOutcome.TimeOut, null);
+            Finish(outcome, goal);
         }
 
         return Result is not null;
