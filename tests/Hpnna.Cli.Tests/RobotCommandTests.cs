@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Hpnna.Cli.Tests;
 
 [Collection("real time")]
@@ -9,7 +6,7 @@ public sealed class RobotCommandTests
     [Fact]
     public void Check_connects_to_the_emulator_over_tcp_and_prints_what_the_robot_reports()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var emulate = new Thread(() => CliRun.InProcess("robot", "emulate", "--tcp", port.ToString(), "--seconds", "5"));
         emulate.Start();
         CliRun check;
@@ -41,14 +38,5 @@ public sealed class RobotCommandTests
         var lines = run.Error.Trim().Split('\n');
         Assert.Single(lines);
         Assert.StartsWith($"error: {message}", lines[0]);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -20,21 +20,7 @@ internal static class ClientHarness
         return client;
     }
 
-    public static bool WaitUntil(ArcosClient client, Func<RobotState, bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition(client.ReadState()))
-            {
-                return true;
-            }
-
-            Thread.Sleep(10);
-        }
-
-        return false;
-    }
+    public static bool WaitUntil(ArcosClient client, Func<RobotState, bool> condition, TimeSpan timeout) => Poll.Until(() => condition(client.ReadState()), timeout);
 
     /// <summary>
     /// Drives straight by <paramref name="metres"/> on odometry, slowing in proportion to what is left (the base

@@ -39,21 +39,7 @@ internal sealed class EmulatedRobot : IDisposable
     public Exception? Failure { get; private set; }
 
     /// <summary>Waits (polling the status) until <paramref name="condition"/> holds; false after <paramref name="timeout"/>.</summary>
-    public bool WaitUntil(Func<EmulatorStatus, bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition(Status))
-            {
-                return true;
-            }
-
-            Thread.Sleep(10);
-        }
-
-        return condition(Status);
-    }
+    public bool WaitUntil(Func<EmulatorStatus, bool> condition, TimeSpan timeout) => Poll.Until(() => condition(Status), timeout);
 
     public void Dispose()
     {

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Hpnna.Hil.Tests;
 
 /// <summary>
@@ -15,22 +12,18 @@ internal sealed class Bench : IDisposable
     {
         Trace = Path.Combine(Path.GetTempPath(), $"hpnna-hil-{Guid.NewGuid():N}.csv");
         Rig = Start("hpnna-rig.dll", ["--scenario", Path.Combine(AppContext.BaseDirectory, "scenarios", scenario), "--pty", _port, "--trace", Trace]);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!File.Exists(_port) && DateTime.UtcNow < deadline)
-        {
-            Thread.Sleep(50);
-        }
+        Poll.Until(() => File.Exists(_port), TimeSpan.FromSeconds(20));
 
         Host = Start("hpnna-host.dll", ["--backend", "Hil", "--port", _port, "--Hpnna:StatusSeconds", "2", .. hostArgs]);
     }
 
-    public Proc Rig { get; }
+    public ChildProcess Rig { get; }
 
-    public Proc Host { get; }
+    public ChildProcess Host { get; }
 
     public string Trace { get; }
 
-    /// <summary>Runs a scenario against a host told <paramref name="hostArgs"/>; returns when the rig has judged it.</summary>
+    /// <summary>Starts the rig on a scenario and a host told <paramref name="hostArgs"/>; <see cref="Verdict"/> waits for the judgement.</summary>
     public static Bench Run(string scenario, params string[] hostArgs) => new(scenario, hostArgs);
 
     /// <summary>Waits for the rig's verdict (exit 0 pass, 2 fail) and its result line.</summary>
@@ -44,7 +37,7 @@ internal sealed class Bench : IDisposable
     /// <summary>SIGTERM to the controller, as systemd stops it; its exit code.</summary>
     public int StopHost()
     {
-        Process.Start("kill", ["-TERM", Host.Id.ToString()])!.WaitForExit();
+        Host.Terminate();
         return Host.WaitForExit(TimeSpan.FromSeconds(15));
     }
 
@@ -55,76 +48,5 @@ internal sealed class Bench : IDisposable
         File.Delete(Trace);
     }
 
-    private static Proc Start(string dll, string[] args) => new(Path.Combine(AppContext.BaseDirectory, dll), args);
-
-    /// <summary>A child process with its output captured.</summary>
-    internal sealed class Proc : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-
-        public Proc(string dll, string[] args)
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-            start.ArgumentList.Add(dll);
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            _process = Process.Start(start)!;
-            _process.OutputDataReceived += (_, e) => Append(e.Data);
-            _process.ErrorDataReceived += (_, e) => Append(e.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-        }
-
-        public int Id => _process.Id;
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        public int WaitForExit(TimeSpan timeout)
-        {
-            if (!_process.WaitForExit(timeout))
-            {
-                _process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{_process.StartInfo.ArgumentList[0]} did not exit within {timeout.TotalSeconds} s:\n{Output}");
-            }
-
-            _process.WaitForExit();
-            return _process.ExitCode;
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            _process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
+    private static ChildProcess Start(string dll, string[] args) => new(dll, new Dictionary<string, string>(), args);
 }

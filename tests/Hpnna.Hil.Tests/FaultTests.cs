@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Hpnna.Devices.Links;
 using Hpnna.Programs.CommandLink;
@@ -31,10 +29,7 @@ public sealed class FaultTests
     [Fact]
     public void A_goal_swapped_over_the_command_link_mid_run_is_reached()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePort.Next();
         using var bench = Bench.Run("goal-g8.json", "--goal", "G1", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
         var reply = SendWhenReady(port, "GOAL G8");
         Assert.Equal("OK GOAL G8", reply);
@@ -46,13 +41,7 @@ public sealed class FaultTests
     public void Stopping_the_controller_stops_the_robot()
     {
         using var bench = Bench.Run("goal-g7.json", "--goal", "G7");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!Moving(bench.Trace) && DateTime.UtcNow < deadline)
-        {
-            Thread.Sleep(200);
-        }
-
-        Assert.True(Moving(bench.Trace), "the robot never moved");
+        Assert.True(Poll.Until(() => Moving(bench.Trace), TimeSpan.FromSeconds(30)), "the robot never moved");
         Assert.Equal(0, bench.StopHost());
         Thread.Sleep(1500);
         var last = File.ReadAllLines(bench.Trace)[^1].Split(',');

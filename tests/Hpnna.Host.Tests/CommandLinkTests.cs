@@ -12,8 +12,8 @@ public sealed class CommandLinkTests
     [Fact]
     public void A_goal_swapped_over_tcp_mid_run_takes_effect()
     {
-        var port = FreePort();
-        using var host = new HostProcess("--goal", "G1", "--speed", "2", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
+        var port = FreePort.Next();
+        using var host = HostProcess.Start("--goal", "G1", "--speed", "2", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
         using (var link = LinkClient.ConnectTcp(port))
         {
             link.WaitForTicks(10);
@@ -32,7 +32,7 @@ public sealed class CommandLinkTests
     public void A_goal_swapped_over_a_serial_pty_mid_run_takes_effect()
     {
         using var pty = PseudoTerminal.Open();
-        using var host = new HostProcess("--goal", "G1", "--speed", "2", "--link-serial", pty.SlavePath, "--Hpnna:CommandLink:AllowUnauthenticated", "true");
+        using var host = HostProcess.Start("--goal", "G1", "--speed", "2", "--link-serial", pty.SlavePath, "--Hpnna:CommandLink:AllowUnauthenticated", "true");
         var link = new LinkClient(pty.Master);
         link.WaitForTicks(10);
         Assert.Equal("OK GOAL G7", link.Send("GOAL G7"));
@@ -47,10 +47,10 @@ public sealed class CommandLinkTests
         var keyFile = Path.Combine(Path.GetTempPath(), $"hpnna-key-{Guid.NewGuid():N}");
         var key = "this robot's shared link key, 32"u8.ToArray();
         File.WriteAllBytes(keyFile, key);
-        var port = FreePort();
+        var port = FreePort.Next();
         try
         {
-            using var host = new HostProcess("--goal", "G1", "--speed", "1", "--link-tcp", port.ToString(), "--link-key", keyFile);
+            using var host = HostProcess.Start("--goal", "G1", "--speed", "1", "--link-tcp", port.ToString(), "--link-key", keyFile);
             using var link = LinkClient.ConnectTcp(port);
             link.WaitForTicks(2);
             Assert.StartsWith("ERR not authenticated", link.Send("GOAL G8"));
@@ -83,14 +83,5 @@ public sealed class CommandLinkTests
         Assert.Contains(goal, status);
         var ticks = long.Parse(status.Split(' ').Single(w => w.StartsWith("ticks=", StringComparison.Ordinal))["ticks=".Length..], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(ticks < 150, $"the swap landed at tick {ticks}, too close to the first junction to judge");
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

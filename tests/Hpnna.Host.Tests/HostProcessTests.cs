@@ -90,7 +90,7 @@ public sealed class HostProcessTests
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        using var host = new HostProcess("--backend", "Hardware", "--tcp", $"127.0.0.1:{port}");
+        using var host = HostProcess.Start("--backend", "Hardware", "--tcp", $"127.0.0.1:{port}");
         listener.Server.ReceiveTimeout = 20_000;
         using var link = new TcpLink(listener.AcceptSocket());
         listener.Stop();
@@ -113,10 +113,10 @@ public sealed class HostProcessTests
         serving.Start();
         try
         {
-            Assert.True(Wait(() => emulator.Status.Odometry.Linear > 0.1, 15), $"the controller never drove the robot\n{host.Output}\n{host.Error}");
+            Assert.True(Poll.Until(() => emulator.Status.Odometry.Linear > 0.1, TimeSpan.FromSeconds(15)), $"the controller never drove the robot\n{host.Output}\n{host.Error}");
             host.Terminate();
             Assert.Equal(0, host.WaitForExit(TimeSpan.FromSeconds(10)));
-            Assert.True(Wait(() => !emulator.Status.Open && !emulator.Status.MotorsEnabled, 3), "the session was not closed");
+            Assert.True(Poll.Until(() => !emulator.Status.Open && !emulator.Status.MotorsEnabled, TimeSpan.FromSeconds(3)), "the session was not closed");
             Assert.Equal(default, emulator.Status.Setpoint);
             Assert.Contains("robot stopped, motors disabled, session closed", host.Output);
         }
@@ -136,7 +136,7 @@ public sealed class HostProcessTests
         socket.ReceiveTimeout = 5000;
         try
         {
-            using var host = new HostProcess(new Dictionary<string, string> { ["NOTIFY_SOCKET"] = path, ["WATCHDOG_USEC"] = "400000" }, "--goal", "G2", "--speed", "1");
+            using var host = HostProcess.Start(new Dictionary<string, string> { ["NOTIFY_SOCKET"] = path, ["WATCHDOG_USEC"] = "400000" }, "--goal", "G2", "--speed", "1");
             var buffer = new byte[256];
             var pings = 0;
             while (pings < 3)
@@ -151,21 +151,5 @@ public sealed class HostProcessTests
         {
             File.Delete(path);
         }
-    }
-
-    private static bool Wait(Func<bool> condition, double seconds)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            Thread.Sleep(20);
-        }
-
-        return condition();
     }
 }

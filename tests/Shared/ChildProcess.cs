@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Hpnna.Tests.Shared;
+
+/// <summary>A program of this repository started as a real process (<c>dotnet X.dll ARGS</c>) with stdout and stderr captured.</summary>
+internal sealed class ChildProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+
+    /// <param name="dll">The program, relative to the test's output folder (its project reference copies it there).</param>
+    public ChildProcess(string dll, IReadOnlyDictionary<string, string> environment, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Append(_output, e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(_error, e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    public string Output => Read(_output);
+
+    public string Error => Read(_error);
+
+    /// <summary>Waits for the exit and returns the code; kills the process and throws after <paramref name="timeout"/>.</summary>
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{_process.StartInfo.ArgumentList[0]} did not exit within {timeout.TotalSeconds} s; output so far:\n{Output}\n{Error}");
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGTERM, as systemd stops a service.</summary>
+    public void Terminate() => Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private static string Read(StringBuilder buffer)
+    {
+        lock (buffer)
+        {
+            return buffer.ToString();
+        }
+    }
+
+    private static void Append(StringBuilder buffer, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (buffer)
+        {
+            buffer.AppendLine(line);
+        }
+    }
+}
