@@ -85,6 +85,24 @@ public sealed class HostProcessTests
     }
 
     [Fact]
+    public void A_command_link_key_too_short_to_be_safe_stops_the_start()
+    {
+        var key = Path.Combine(Path.GetTempPath(), $"hpnna-short-key-{Guid.NewGuid():N}");
+        File.WriteAllText(key, "short\n");
+        try
+        {
+            var (code, _, error) = HostProcess.Run("--link-tcp", "1", "--link-key", key);
+            Assert.Equal(1, code);
+            Assert.Contains("Hpnna:CommandLink:KeyFile must be readable and hold a key of at least 16 bytes", error);
+            Assert.Single(error.Trim().Split('\n'));
+        }
+        finally
+        {
+            File.Delete(key);
+        }
+    }
+
+    [Fact]
     public void Stopping_the_host_stops_the_robot_and_closes_the_session()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,12 +1,27 @@
 using System.Globalization;
 using Hpnna.Arcos.Commands;
 using Hpnna.Devices.Links;
+using Hpnna.Programs.CommandLink;
 
 namespace Hpnna.Host.Configuration;
 
 /// <summary>Checks the settings before anything starts and names every problem by its configuration key.</summary>
 public static class SettingsValidator
 {
+    /// <summary>Whether the key file holds a usable key (the reader's own rule, so the two never disagree).</summary>
+    private static bool KeyUsable(string path)
+    {
+        try
+        {
+            LinkAuthenticator.ReadKeyFile(path);
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     public static IReadOnlyList<string> Validate(ControllerSettings s)
     {
         var problems = new List<string>();
@@ -26,6 +41,7 @@ public static class SettingsValidator
         Check(link.TcpPort is >= 0 and <= 65535, "CommandLink:TcpPort", "must be 0 (off) or a port up to 65535", link.TcpPort);
         Check(HostBaud.Rates.IndexOf(link.Baud) >= 0, "CommandLink:Baud", "must be one of 9600, 19200, 38400, 57600, 115200", link.Baud);
         Check(link.KeyFile.Length == 0 || File.Exists(link.KeyFile), "CommandLink:KeyFile", "does not exist", $"'{link.KeyFile}'");
+        Check(link.KeyFile.Length == 0 || !File.Exists(link.KeyFile) || KeyUsable(link.KeyFile), "CommandLink:KeyFile", "must be readable and hold a key of at least 16 bytes", $"'{link.KeyFile}'");
         Check(link.KeyFile.Length == 0 || !link.AllowUnauthenticated, "CommandLink:AllowUnauthenticated", "cannot be true when a key is configured", link.AllowUnauthenticated);
         if (s.Backend == BackendKind.Simulator)
         {
