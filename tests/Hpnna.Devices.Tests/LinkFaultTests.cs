@@ -38,9 +38,12 @@ public sealed class LinkFaultTests
         Assert.True(robot.WaitUntil(s => s.Odometry.Linear == 0, TimeSpan.FromSeconds(1.5)), "the robot kept moving after the watchdog");
         Assert.Equal(1, robot.Status.WatchdogTrips);
 
-        // Any valid packet resumes the last setpoint, as real firmware does.
-        Send(CommandPackets.Write(packet, CommandNumber.Pulse));
+        // Any valid packet resumes the last setpoint, as real firmware does; a client that just carries on
+        // sending its old setpoint instead of reconnecting is what the rig counts as stale motion.
+        Assert.Equal(0, robot.Status.StaleMotionCommands);
+        Send(CommandPackets.Write(packet, CommandNumber.Velocity, 300));
         Assert.True(robot.WaitUntil(s => !s.WatchdogTripped && s.Odometry.Linear > 0.2, TimeSpan.FromSeconds(2)), "traffic did not resume motion");
+        Assert.Equal(1, robot.Status.StaleMotionCommands);
     }
 
     [Fact]
@@ -108,6 +111,7 @@ public sealed class LinkFaultTests
         // A new setpoint after the reconnection moves it.
         client.SetVelocity(new DriveCommand(0.3, 0));
         Assert.True(robot2.WaitUntil(s => s.Odometry.Linear > 0.25, TimeSpan.FromSeconds(3)), "a new setpoint did not move the robot");
+        Assert.Equal(0, robot2.Status.StaleMotionCommands);
     }
 
     [Fact]

@@ -69,6 +69,26 @@ public sealed class ControlLoopTests
     }
 
     [Fact]
+    public void While_the_base_is_not_ready_the_loop_writes_stops_and_the_controller_waits()
+    {
+        var drive = new RecordingDrive { IsReady = false };
+        var loop = new ControlLoop(new NoSonars(), drive, new Throwing(after: 3), new VirtualTickSource(0.05));
+        for (var i = 0; i < 20; i++)
+        {
+            loop.Step();
+        }
+
+        // Twenty ticks while the link is down: stops only, and the controller never ran (it would throw after 3 updates).
+        Assert.Equal((20, 0), (drive.Writes, drive.MovingWrites));
+        Assert.False(loop.RobotReady);
+
+        drive.IsReady = true;
+        loop.Step();
+        Assert.Equal(1, drive.MovingWrites);
+        Assert.True(loop.RobotReady);
+    }
+
+    [Fact]
     public void The_monotonic_clock_skips_whole_missed_periods_instead_of_bursting()
     {
         var clock = new MonotonicTickSource(0.01);
@@ -94,9 +114,17 @@ public sealed class ControlLoopTests
     {
         public int Writes { get; private set; }
 
+        public int MovingWrites { get; private set; }
+
         public bool Stopped { get; private set; }
 
-        public void Write(in DriveCommand command) => Writes++;
+        public bool IsReady { get; set; } = true;
+
+        public void Write(in DriveCommand command)
+        {
+            Writes++;
+            MovingWrites += command == DriveCommand.Stop ? 0 : 1;
+        }
 
         public void Stop() => Stopped = true;
 

@@ -18,8 +18,9 @@ namespace Hpnna.Devices.Arcos;
 /// parse whatever arrived (SIPs into the state snapshot), send the newest setpoint as VEL and RVEL when it
 /// changes and at least every <see cref="ArcosClientOptions.KeepAlive"/> (a PULSE when there is nothing to
 /// send), and declare the link lost when no SIP came for <see cref="ArcosClientOptions.SipTimeout"/>. Then
-/// it reconnects with a doubling back-off; setpoints written before the loss are never sent afterwards, so
-/// the robot stays still until the controller asks again. Disposing stops the robot (VEL 0, RVEL 0),
+/// it reconnects with a doubling back-off; setpoints written before a session's first SIP are never sent
+/// in it, so after a loss the robot stays still until the controller, seeing the robot afresh
+/// (<see cref="RobotState.IsCurrent"/>), asks again. Disposing stops the robot (VEL 0, RVEL 0),
 /// disables the motors and closes the session (ENABLE 0, CLOSE).
 /// The control thread talks to it only through two triple buffers (setpoints in, state snapshots out), so its
 /// calls take no lock; an E_STOP from any thread is a sequence number the I/O thread picks up.
@@ -143,9 +144,11 @@ public sealed class ArcosClient : IDisposable
         var (identity, _) = connector.Connect(channel, Apply, token);
         _tracker.Units = _options.Units ?? ConversionFactors.ForSubclass(identity.Subclass) ?? Fallback(identity.Subclass);
         _working.Identity = identity;
+        _working.BeginSession();
 
-        // Only setpoints and E_STOPs written after this moment act on the robot.
-        var since = Interlocked.Read(ref _sequence);
+        // Only setpoints and E_STOPs written after this session's first SIP act on the robot: anything
+        // earlier was computed from what the robot looked like before the connection (or a loss).
+        var since = long.MaxValue;
         var lastSip = Stopwatch.GetTimestamp();
         var lastSent = lastSip;
         var motion = DriveCommand.Stop;
@@ -168,6 +171,12 @@ public sealed class ArcosClient : IDisposable
             var now = Stopwatch.GetTimestamp();
             if (_working.SipCount != sipsBefore)
             {
+                if (_working.SessionSipCount == 0)
+                {
+                    since = Interlocked.Read(ref _sequence);
+                }
+
+                _working.SessionSipCount += _working.SipCount - sipsBefore;
                 lastSip = now;
                 Publish();
             }

@@ -10,4 +10,6 @@ public sealed class ArcosDriveBase(ArcosClient client) : IDriveBase
     public void Stop() => client.SetVelocity(DriveCommand.Stop);
 
     public Odometry ReadOdometry() => client.ReadState().Odometry;
+
+    public bool IsReady => client.ReadState().IsCurrent;
 }

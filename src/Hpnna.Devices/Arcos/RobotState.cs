@@ -60,6 +60,12 @@ public sealed class RobotState
 
     public long SipCount { get; internal set; }
 
+    /// <summary>SIPs since the current session opened (0 right after a reconnection).</summary>
+    public long SessionSipCount { get; internal set; }
+
+    /// <summary>Connected, and this session has reported at least once: what the snapshot says is the robot now, not from before a link loss.</summary>
+    public bool IsCurrent => Link == LinkState.Connected && SessionSipCount > 0;
+
     /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the last SIP.</summary>
     public long LastSipStamp { get; internal set; }
 
@@ -87,8 +93,17 @@ public sealed class RobotState
         SonarRanges.CopyTo(other.SonarRanges, 0);
         SonarStamps.CopyTo(other.SonarStamps, 0);
         other.SipCount = SipCount;
+        other.SessionSipCount = SessionSipCount;
         other.LastSipStamp = LastSipStamp;
         other.LinkLosses = LinkLosses;
+    }
+
+    /// <summary>A new session starts knowing nothing of the sonars: a disc not fired yet must not report where the robot was before a loss.</summary>
+    internal void BeginSession()
+    {
+        SessionSipCount = 0;
+        Array.Fill(SonarRanges, double.NaN);
+        Array.Clear(SonarStamps);
     }
 
     private static double[] CreateRanges()

@@ -14,6 +14,12 @@ public interface IDriveBase
 
     /// <summary>The latest odometry estimate.</summary>
     Odometry ReadOdometry();
+
+    /// <summary>
+    /// Connected and reporting the robot as it is now: false while a link is down, and after a reconnection
+    /// until the robot's first report (its state and sonars would date from before the loss). The loop holds meanwhile.
+    /// </summary>
+    bool IsReady { get; }
 }
 
 /// <summary>What the base believes about its motion: integrated pose, measured velocities and fault flags.</summary>

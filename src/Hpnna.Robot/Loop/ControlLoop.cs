@@ -48,6 +48,13 @@ public sealed class ControlLoop
         set => _holding = value;
     }
 
+    /// <summary>
+    /// Whether the base was ready at the last tick. While it is not (link down, or no report since a
+    /// reconnection) the loop holds as for <see cref="Holding"/>: it writes a stop and the controller's state
+    /// waits, rather than running on sensor data from before the loss.
+    /// </summary>
+    public bool RobotReady { get; private set; }
+
     /// <summary>Asks the loop to end after the current tick (any thread).</summary>
     public void RequestStop() => _stopRequested = true;
 
@@ -76,9 +83,10 @@ public sealed class ControlLoop
     /// <summary>One read, update, write: the whole per-tick work, public so tests and benchmarks can count its cost.</summary>
     public void Step()
     {
+        RobotReady = _drive.IsReady;
         _sonars.Read(_readings);
         var odometry = _drive.ReadOdometry();
-        var command = _holding ? DriveCommand.Stop : _controller.Update(_readings, odometry);
+        var command = _holding || !RobotReady ? DriveCommand.Stop : _controller.Update(_readings, odometry);
         _drive.Write(command);
         LastCommand = command;
     }

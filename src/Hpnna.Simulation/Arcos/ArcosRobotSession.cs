@@ -85,6 +85,12 @@ public sealed class ArcosRobotSession
     /// <summary>Motion commands (VEL, RVEL, VEL2, ROTATE) received.</summary>
     public long MotionCommands { get; private set; }
 
+    /// <summary>
+    /// Motion commands that reached a session its watchdog had stopped: a client that carried on after a
+    /// silence instead of reconnecting, so its commands date from before the loss. A rig's pass criterion.
+    /// </summary>
+    public long StaleMotionCommands { get; private set; }
+
     /// <summary>Battery voltage reported in SIPs, tenths of a volt (BATTEST or a rig's fault injection).</summary>
     public byte Battery
     {
@@ -111,6 +117,11 @@ public sealed class ArcosRobotSession
 
         CommandsReceived++;
         _lastTraffic = now;
+        if (_watchdogTripped && _state == State.Open && command.Command is CommandNumber.Velocity or CommandNumber.RotationalVelocity or CommandNumber.Rotate or CommandNumber.WheelVelocities)
+        {
+            StaleMotionCommands++;
+        }
+
         _watchdogTripped = false;
         switch (_state)
         {

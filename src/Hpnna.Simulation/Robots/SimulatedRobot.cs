@@ -63,6 +63,9 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
 
     public Odometry ReadOdometry() => new(_odometryPose, _drive.Linear, _drive.Angular, Crashed);
 
+    /// <summary>A simulated body is always there.</summary>
+    public bool IsReady => true;
+
     public void Read(Span<SonarReading> destination) => _readings.CopyTo(destination);
 
     /// <summary>Moves simulated time forward by <paramref name="dt"/> seconds in <paramref name="substeps"/> physics steps, then scans.</summary>
