@@ -35,6 +35,7 @@ public sealed class ArcosClient : IDisposable
     private readonly TripleBuffer<RobotState> _state = new(() => new RobotState());
     private readonly RobotState _working = new();
     private readonly SipTracker _tracker = new();
+    private readonly BaseHealthWatch _health;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private long _sequence;
@@ -46,6 +47,7 @@ public sealed class ArcosClient : IDisposable
         options.Validate();
         _options = options;
         _logger = logger ?? NullLogger.Instance;
+        _health = new BaseHealthWatch(options.LowBatteryVolts, _logger);
         _thread = new Thread(Run) { IsBackground = true, Name = "arcos-io" };
     }
 
@@ -179,6 +181,7 @@ public sealed class ArcosClient : IDisposable
                 _working.SessionSipCount += _working.SipCount - sipsBefore;
                 lastSip = now;
                 Publish();
+                _health.Observe(_working);
             }
             else if (Stopwatch.GetElapsedTime(lastSip, now) > _options.SipTimeout)
             {

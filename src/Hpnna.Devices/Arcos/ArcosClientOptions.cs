@@ -44,6 +44,9 @@ public sealed record ArcosClientOptions
 
     public double MaxAngular { get; init; } = 100 * Math.PI / 180;
 
+    /// <summary>A battery reading below this logs a warning (a Pioneer's 12 V lead-acid pack is near empty at 11.5 V; the firmware's own alarm is at 11.0 V).</summary>
+    public double LowBatteryVolts { get; init; } = 11.5;
+
     /// <summary>Checks the settings; every problem in one message.</summary>
     public void Validate()
     {
@@ -83,6 +86,11 @@ public sealed record ArcosClientOptions
         if (!(MaxLinear > 0) || !(MaxAngular > 0))
         {
             problems.Add("MaxLinear and MaxAngular must be positive");
+        }
+
+        if (!(LowBatteryVolts is > 0 and < 30))
+        {
+            problems.Add($"LowBatteryVolts must be between 0 and 30 V (got {LowBatteryVolts})");
         }
 
         if (problems.Count > 0)

@@ -29,6 +29,7 @@ public sealed class HardwareBackend : IRobotBackend
                 OpenLink = Opener(hw),
                 MaxLinear = hw.MaxLinear,
                 MaxAngular = hw.MaxAngularDegrees * Math.PI / 180,
+                LowBatteryVolts = hw.LowBatteryVolts,
             },
             logger);
         Drive = new ArcosDriveBase(_client);

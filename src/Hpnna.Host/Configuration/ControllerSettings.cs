@@ -96,6 +96,9 @@ public sealed class HardwareSettings
 
     public double MaxAngularDegrees { get; set; } = 100;
 
+    /// <summary>A battery reading below this is logged as a warning, volts.</summary>
+    public double LowBatteryVolts { get; set; } = 11.5;
+
     /// <summary>Base (the Pioneer's own ring, from SIPs) or Gpio (HC-SR04 modules on the Pi).</summary>
     public string Sonars { get; set; } = "Base";
 

@@ -61,6 +61,7 @@ public static class SettingsValidator
         Check(hw.Transport is "termios" or "serialport", "Hardware:Transport", "must be termios or serialport", $"'{hw.Transport}'");
         Check(double.IsFinite(hw.MaxLinear) && hw.MaxLinear is > 0 and <= 2, "Hardware:MaxLinear", "must be in (0, 2] m/s", hw.MaxLinear);
         Check(double.IsFinite(hw.MaxAngularDegrees) && hw.MaxAngularDegrees is > 0 and <= 500, "Hardware:MaxAngularDegrees", "must be in (0, 500] deg/s", hw.MaxAngularDegrees);
+        Check(double.IsFinite(hw.LowBatteryVolts) && hw.LowBatteryVolts is > 0 and < 30, "Hardware:LowBatteryVolts", "must be in (0, 30) V", hw.LowBatteryVolts);
         Check(hw.Sonars is "Base" or "Gpio", "Hardware:Sonars", "must be Base or Gpio", $"'{hw.Sonars}'");
         Check(s.Backend != BackendKind.Hil || hw.Sonars == "Base", "Hardware:Sonars", "must be Base with the Hil backend (the rig reports its sonars in SIPs)", $"'{hw.Sonars}'");
         if (hw.Sonars == "Gpio")
