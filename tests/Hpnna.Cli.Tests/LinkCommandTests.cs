@@ -100,6 +100,8 @@ public sealed class LinkCommandTests
 
         public string? Resume() => null;
 
+        public string? Restart() => null;
+
         public string Status() => $"goal={Goal}";
     }
 }

@@ -89,6 +89,30 @@ public sealed class ControlLoopTests
     }
 
     [Fact]
+    public void A_restart_request_resets_the_controller_once_at_the_next_tick_boundary()
+    {
+        var controller = new Throwing(after: 3);
+        var loop = new ControlLoop(new NoSonars(), new RecordingDrive(), controller, new VirtualTickSource(0.05));
+        for (var i = 0; i < 3; i++)
+        {
+            loop.Step();
+        }
+
+        // A request from another thread is taken by the control thread before its next update, and only once.
+        var link = new Thread(loop.RequestRestart);
+        link.Start();
+        link.Join();
+        Assert.Equal(0, controller.Resets);
+        for (var i = 0; i < 3; i++)
+        {
+            loop.Step();
+        }
+
+        Assert.Equal(1, controller.Resets);
+        Assert.Throws<InvalidOperationException>(loop.Step);
+    }
+
+    [Fact]
     public void The_monotonic_clock_skips_whole_missed_periods_instead_of_bursting()
     {
         var clock = new MonotonicTickSource(0.01);
@@ -146,8 +170,12 @@ public sealed class ControlLoopTests
 
         public string Activity => "test";
 
+        public int Resets { get; private set; }
+
         public void Reset()
         {
+            _updates = 0;
+            Resets++;
         }
 
         public DriveCommand Update(ReadOnlySpan<SonarReading> readings, in Odometry odometry) =>

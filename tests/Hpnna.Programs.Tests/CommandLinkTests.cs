@@ -21,6 +21,7 @@ public sealed class CommandLinkTests
     [Theory]
     [InlineData("GOAL G9", "GOAL takes G1..G8 (got 'G9')")]
     [InlineData("GOAL", "wrong arguments for GOAL")]
+    [InlineData("RESTART now", "wrong arguments for RESTART")]
     [InlineData("FLY away", "unknown command 'FLY'")]
     [InlineData("CODE Pr 1,2,x", "code value 3 'x' is not a finite number")]
     [InlineData("CODE Pr 1,NaN", "code value 2 'NaN' is not a finite number")]
@@ -46,6 +47,19 @@ public sealed class CommandLinkTests
         Assert.StartsWith("ERR bad checksum", session.Handle("GOAL G3*00"));
         Assert.StartsWith("OK GOAL G3", session.Handle(LineChecksum.Append("GOAL G3")));
         Assert.Equal(["goal G3"], target.Calls);
+    }
+
+    [Fact]
+    public void A_rig_puts_the_robot_back_with_stop_restart_resume()
+    {
+        var target = new RecordingTarget();
+        var session = new CommandLinkSession(target, new LinkAuthenticator(null, allowUnauthenticated: true));
+        foreach (var command in new[] { "STOP", "GOAL G5", "RESTART", "RESUME" })
+        {
+            Assert.StartsWith($"OK {command}", session.Handle(LineChecksum.Append(command)));
+        }
+
+        Assert.Equal(["stop", "goal G5", "restart", "resume"], target.Calls);
     }
 
     [Fact]
@@ -110,6 +124,8 @@ public sealed class CommandLinkTests
         public string? Stop() => Record("stop");
 
         public string? Resume() => Record("resume");
+
+        public string? Restart() => Record("restart");
 
         public string Status() => "goal=G1 state=running";
 

@@ -65,6 +65,29 @@ public sealed class WorldAndEpisodeTests
     }
 
     [Fact]
+    public void A_crashed_robot_put_back_at_the_start_drives_again_and_keeps_its_odometry()
+    {
+        var world = WorldFile.Parse(Box, "box.json");
+        var robot = new SimulatedRobot(world, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, SonarNoise.None, 0, seed: 1);
+        new Episode(world, robot, new ConstantController(new DriveCommand(0.5, 0)), EpisodeSettings.Default, commandedGoal: "corner").Run();
+        var odometry = robot.ReadOdometry().Pose;
+        var sonarsAtWall = new SonarReading[robot.Sensors.Count];
+        robot.Read(sonarsAtWall);
+
+        robot.PlaceAt(world.Start);
+
+        Assert.False(robot.Crashed);
+        Assert.Equal(world.Start, robot.Pose);
+        Assert.Equal(odometry, robot.ReadOdometry().Pose); // carried, not driven
+        var sonars = new SonarReading[robot.Sensors.Count];
+        robot.Read(sonars);
+        Assert.NotEqual(sonarsAtWall, sonars); // the sonars see the start, not the wall it hit
+        robot.Write(new DriveCommand(0.3, 0));
+        robot.Advance(0.5, 5);
+        Assert.True(robot.Pose.X > world.Start.X + 0.05, $"did not drive from the start: {robot.Pose}");
+    }
+
+    [Fact]
     public void Standing_still_times_out()
     {
         var world = WorldFile.Parse(Box, "box.json");

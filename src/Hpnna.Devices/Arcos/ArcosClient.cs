@@ -231,7 +231,7 @@ public sealed class ArcosClient : IDisposable
             channel.Send(CommandNumber.RotationalVelocity, 0);
             channel.Send(CommandNumber.Enable, 0);
             channel.Send(CommandNumber.Close);
-            _logger.LogInformation("{Link}: robot stopped, motors disabled, session closed", channel.Link.Description);
+            _logger.LogInformation("{Link}: robot stopped, motors disabled, session closed ({Sent} packets sent in the session)", channel.Link.Description, channel.CommandsSent);
         }
         catch (LinkLostException e)
         {

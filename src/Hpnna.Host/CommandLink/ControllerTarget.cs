@@ -135,6 +135,12 @@ public sealed class ControllerTarget(ProgramSet programs, HpnnaController contro
         return null;
     }
 
+    public string? Restart()
+    {
+        loop.RequestRestart();
+        return null;
+    }
+
     public string Status()
     {
         var m = loop.Metrics;

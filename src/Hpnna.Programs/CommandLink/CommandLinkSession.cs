@@ -38,6 +38,7 @@ public sealed class CommandLinkSession(IProgramTarget target, LinkAuthenticator 
             LinkVerb.Load => target.LoadLibrary(command.Name!, command.Path!),
             LinkVerb.Stop => target.Stop(),
             LinkVerb.Resume => target.Resume(),
+            LinkVerb.Restart => target.Restart(),
             _ => "unsupported",
         };
         if (failure is not null)

@@ -17,6 +17,9 @@ public interface IProgramTarget
 
     string? Resume();
 
+    /// <summary>The controller back to its state at the start of a run (the robot was put back at the maze's start); codes and goal are kept.</summary>
+    string? Restart();
+
     /// <summary>A one-line status: goal, primitive, running or stopped, tick counters.</summary>
     string Status();
 }

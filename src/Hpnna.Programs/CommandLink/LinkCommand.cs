@@ -11,6 +11,7 @@ public enum LinkVerb
     Load,
     Stop,
     Resume,
+    Restart,
 }
 
 /// <summary>
@@ -86,6 +87,9 @@ public sealed record LinkCommand(LinkVerb Verb, string Signed, string? Name = nu
             case "RESUME" when args.Length == 0:
                 command = new LinkCommand(LinkVerb.Resume, signed, Sequence: sequence, Mac: mac);
                 return true;
+            case "RESTART" when args.Length == 0:
+                command = new LinkCommand(LinkVerb.Restart, signed, Sequence: sequence, Mac: mac);
+                return true;
             case "GOAL" when args.Length == 1:
                 var goal = args[0].ToUpperInvariant();
                 if (goal.Length != 2 || goal[0] != 'G' || goal[1] is < '1' or > '8')
@@ -108,7 +112,7 @@ public sealed record LinkCommand(LinkVerb Verb, string Signed, string? Name = nu
 
                 command = new LinkCommand(LinkVerb.Load, signed, Name: level, Path: args[1], Sequence: sequence, Mac: mac);
                 return true;
-            case "HELLO" or "STATUS" or "STOP" or "RESUME" or "GOAL" or "CODE" or "LOAD":
+            case "HELLO" or "STATUS" or "STOP" or "RESUME" or "RESTART" or "GOAL" or "CODE" or "LOAD":
                 problem = $"wrong arguments for {words[0].ToUpperInvariant()}; usage: {Usage}";
                 return false;
             default:
@@ -117,7 +121,7 @@ public sealed record LinkCommand(LinkVerb Verb, string Signed, string? Name = nu
         }
     }
 
-    public const string Usage = "HELLO | STATUS | GOAL Gk | CODE NAME v1,v2,... | LOAD L1|L2 PATH | STOP | RESUME";
+    public const string Usage = "HELLO | STATUS | GOAL Gk | CODE NAME v1,v2,... | LOAD L1|L2 PATH | STOP | RESUME | RESTART";
 
     private static bool TryParseCode(string[] args, string signed, long? sequence, string? mac, out LinkCommand? command, out string? problem)
     {

@@ -19,6 +19,7 @@ public sealed class ControlLoop
     private readonly SonarReading[] _readings;
     private volatile bool _stopRequested;
     private volatile bool _holding;
+    private volatile bool _restartRequested;
 
     public ControlLoop(ISonarArray sonars, IDriveBase drive, IController controller, ITickSource clock)
     {
@@ -55,6 +56,9 @@ public sealed class ControlLoop
     /// </summary>
     public bool RobotReady { get; private set; }
 
+    /// <summary>Asks for the controller's reset at the next tick boundary (any thread): a new run from the start, on the control thread that owns its state.</summary>
+    public void RequestRestart() => _restartRequested = true;
+
     /// <summary>Asks the loop to end after the current tick (any thread).</summary>
     public void RequestStop() => _stopRequested = true;
 
@@ -83,6 +87,12 @@ public sealed class ControlLoop
     /// <summary>One read, update, write: the whole per-tick work, public so tests and benchmarks can count its cost.</summary>
     public void Step()
     {
+        if (_restartRequested)
+        {
+            _restartRequested = false;
+            _controller.Reset();
+        }
+
         RobotReady = _drive.IsReady;
         _sonars.Read(_readings);
         var odometry = _drive.ReadOdometry();

@@ -50,6 +50,8 @@ public sealed class ArcosRobotSession
         _units = ConversionFactors.ForSubclass(settings.Subclass) ?? ConversionFactors.P3dxSh;
         _sonars = new SipSonar[robot.Sensors.Count];
         _readings = new SonarReading[robot.Sensors.Count];
+        SonarFaults = new double[robot.Sensors.Count];
+        Array.Fill(SonarFaults, double.NaN);
         _odometryOrigin = robot.ReadOdometry().Pose;
         _lastEncoderPose = robot.Pose;
         RevertLimits();
@@ -97,6 +99,12 @@ public sealed class ArcosRobotSession
         get => _battery;
         set => _battery = value;
     }
+
+    /// <summary>
+    /// A rig's sonar faults, one slot per disc, in metres: NaN reports the simulated echo, a range reports
+    /// that range whatever is there (a stuck transducer), 5 or more reports no echo (a silent one).
+    /// </summary>
+    public double[] SonarFaults { get; }
 
     /// <summary>A rig's fault: both wheels stalled (reported in SIPs, and the robot cannot move).</summary>
     public bool ForceStall { get; set; }
@@ -292,7 +300,8 @@ public sealed class ArcosRobotSession
             _robot.Read(_readings);
             for (var i = 0; i < _readings.Length; i++)
             {
-                var mm = _readings[i].Echo ? Math.Min(_readings[i].Range * 1000, 5000) : 5000;
+                var fault = SonarFaults[i];
+                var mm = !double.IsNaN(fault) ? Math.Min(fault * 1000, 5000) : _readings[i].Echo ? Math.Min(_readings[i].Range * 1000, 5000) : 5000;
                 _sonars[count++] = new SipSonar((byte)i, (ushort)Math.Round(mm / _units.Range));
             }
         }

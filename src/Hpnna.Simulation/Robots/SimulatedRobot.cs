@@ -13,7 +13,7 @@ namespace Hpnna.Simulation.Robots;
 public sealed class SimulatedRobot : IDriveBase, ISonarArray
 {
     private readonly World _world;
-    private readonly DifferentialDrive _drive;
+    private DifferentialDrive _drive;
     private readonly SonarModel _sonars;
     private readonly double _odometryNoise;
     private readonly Random _random;
@@ -67,6 +67,18 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
     public bool IsReady => true;
 
     public void Read(Span<SonarReading> destination) => _readings.CopyTo(destination);
+
+    /// <summary>
+    /// Puts the robot down at rest at <paramref name="pose"/>, as a person carrying it back to the start would:
+    /// a crash is cleared, the setpoint is a stop, and odometry carries on from where it was (the wheels did not turn).
+    /// </summary>
+    public void PlaceAt(Pose2D pose)
+    {
+        _drive = new DifferentialDrive(Model, pose);
+        _setpoint = DriveCommand.Stop;
+        Crashed = false;
+        _sonars.Scan(_world.Walls, Pose, _random, _readings);
+    }
 
     /// <summary>Moves simulated time forward by <paramref name="dt"/> seconds in <paramref name="substeps"/> physics steps, then scans.</summary>
     public void Advance(double dt, int substeps)
