@@ -1,7 +1,10 @@
 using System.CommandLine;
 using Hpnna.Devices.Links;
 using Hpnna.Hil.Rig;
+using Hpnna.Hil.Rig.Laps;
 using Hpnna.Hil.Rig.Scenarios;
+using Hpnna.Programs.CommandLink;
+using Hpnna.Simulation.Arcos;
 
 // hpnna-rig: plays a Pioneer for a controller under test, over a pty, a real serial port or TCP.
 var scenarioOption = new Option<string>("--scenario") { Description = "The scenario file (world, faults, pass criteria).", Required = true };
@@ -11,9 +14,12 @@ var tcp = new Option<int?>("--tcp") { Description = "Serve on this loopback TCP 
 var baud = new Option<int>("--baud") { Description = "Line speed (serial) or pacing (pty).", DefaultValueFactory = _ => 9600 };
 var trace = new Option<string?>("--trace") { Description = "Write a CSV row every 0.1 s as the run goes (a live view: tail -f)." };
 var png = new Option<string?>("--png") { Description = "Draw the maze and the path here at the end." };
+var controllerLink = new Option<string?>("--link") { Description = "HOST:PORT of the controller's command link (TCP): needed for scenarios of several laps; also fetches the controller's tick figures for the result." };
+var linkKey = new Option<string?>("--link-key") { Description = "The command link's shared key file, when the controller requires one." };
+var untilClosed = new Option<bool>("--until-closed") { Description = "After the verdict, serve until the controller closes its session, then report every packet the robot received (a soak's lost-command count)." };
 var root = new RootCommand("Hardware-in-the-loop rig: a simulated Pioneer 3-DX in a T-maze speaking ARCOS, with scheduled faults; exit 0 when the scenario passes, 2 when it fails, 1 on bad input.")
 {
-    scenarioOption, pty, serial, tcp, baud, trace, png,
+    scenarioOption, pty, serial, tcp, baud, trace, png, controllerLink, linkKey, untilClosed,
 };
 root.SetAction(parse =>
 {
@@ -26,7 +32,8 @@ root.SetAction(parse =>
             throw new ArgumentException("give exactly one of --pty PATH, --serial PORT or --tcp PORT");
         }
 
-        var run = new RigRun(scenario, tcpPort is null ? parse.GetValue(baud) : 0, parse.GetValue(trace), parse.GetValue(png));
+        var director = Director(scenario, parse.GetValue(controllerLink), parse.GetValue(linkKey));
+        var run = new RigRun(scenario, tcpPort is null ? parse.GetValue(baud) : 0, parse.GetValue(trace), parse.GetValue(png), director, parse.GetValue(untilClosed));
         using var ctrlC = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -56,7 +63,6 @@ root.SetAction(parse =>
             result = run.Run(link, ctrlC.Token);
         }
 
-        Console.WriteLine(result.Line);
         return result.Passed ? 0 : 2;
     }
     catch (Exception e) when (e is ArgumentException or IOException)
@@ -66,3 +72,21 @@ root.SetAction(parse =>
     }
 });
 return root.Parse(args).Invoke();
+
+static Func<ArcosRobotEmulator, LapDirector>? Director(Scenario scenario, string? endpoint, string? keyFile)
+{
+    if (endpoint is null)
+    {
+        return scenario.NeedsCommandLink
+            ? throw new ArgumentException($"scenario {scenario.Name} runs {scenario.Laps} laps: give --link HOST:PORT (the controller's command link) so that the rig can put the robot back and command each lap")
+            : null;
+    }
+
+    if (!TcpLink.TryParseEndpoint(endpoint, out var host, out var port))
+    {
+        throw new ArgumentException($"--link must be HOST:PORT (got '{endpoint}')");
+    }
+
+    var key = keyFile is null ? null : LinkAuthenticator.ReadKeyFile(keyFile);
+    return emulator => new LapDirector(new ControllerLink(host, port, key), emulator);
+}

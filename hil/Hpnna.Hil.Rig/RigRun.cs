@@ -1,10 +1,10 @@
 using System.Globalization;
 using Hpnna.Arcos.Links;
 using Hpnna.Hil.Rig.Faults;
+using Hpnna.Hil.Rig.Laps;
 using Hpnna.Hil.Rig.Scenarios;
 using Hpnna.Robot.Contracts;
 using Hpnna.Simulation.Arcos;
-using Hpnna.Simulation.Episodes;
 using Hpnna.Simulation.Mazes;
 using Hpnna.Simulation.Rendering;
 using Hpnna.Simulation.Robots;
@@ -12,101 +12,112 @@ using Hpnna.Simulation.Sonars;
 
 namespace Hpnna.Hil.Rig;
 
-/// <summary>How a rig run ended.</summary>
-public sealed record RigResult(string Scenario, bool Passed, string Outcome, double? TimeToGoal, double? LongestStopAfterCut, long GarbageBytes, int WatchdogStops, int Sessions)
-{
-    public string Line => string.Create(CultureInfo.InvariantCulture,
-        $"scenario {Scenario}: {(Passed ? "PASS" : "FAIL")}: {Outcome}; time to goal {(TimeToGoal is { } t ? $"{t:0.0} s" : "-")}; stop after link cut {(LongestStopAfterCut is { } s ? $"{s:0.0} s" : "-")}; garbage bytes {GarbageBytes}; watchdog stops {WatchdogStops}; sessions {Sessions}");
-}
-
 /// <summary>
 /// One scenario on one link: the ARCOS emulator serves the controller in real time while faults come and
-/// go on schedule; the run ends at a goal, a crash or the time limit, and is judged against the pass criteria.
-/// A trace CSV is written as the run goes (a live view for the bench), a PNG of the path at the end.
+/// go on schedule; each lap ends at a goal, a crash or its time limit and is judged; between laps the
+/// <see cref="LapDirector"/> puts the robot back over the controller's command link. A trace CSV is written
+/// as the run goes (a live view for the bench), a PNG of the paths at the end.
 /// </summary>
-public sealed class RigRun(Scenario scenario, int baudRate, string? tracePath, string? pngPath)
+/// <param name="director">The controller's command link, needed for more than one lap and for the controller's timing figures.</param>
+/// <param name="untilClosed">After the verdict, keep serving until the controller closes its session (so that every packet it sent is counted).</param>
+internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath, string? pngPath, Func<ArcosRobotEmulator, LapDirector>? director, bool untilClosed)
 {
     private const double TraceEvery = 0.1;
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>Serves until the verdict (printed at once as one line), and with <c>untilClosed</c> until the controller's CLOSE.</summary>
     public RigResult Run(IByteLink link, CancellationToken cancellation)
     {
         var maze = TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(scenario.Lambda), TMazeSpec.DefaultWidth));
         var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, new SonarNoise(scenario.SonarNoise), 0, scenario.Seed);
         var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(SipCycle: TimeSpan.FromMilliseconds(scenario.SipCycleMilliseconds), BaudRate: baudRate));
         var faulty = new FaultyLink(link, scenario.Seed);
+        var faults = new FaultInjector(scenario.Faults, faulty);
+        var judge = new LapJudge(scenario, maze.World);
+        using var laps = director?.Invoke(emulator);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var trace = tracePath is null ? null : new StreamWriter(tracePath) { AutoFlush = false };
-        trace?.WriteLine("time,x,y,heading,linear,angular,open,motors,watchdog,cut,stall");
-        var path = new List<Pose2D> { robot.Pose };
-        var passGoal = scenario.Pass.Goal ?? scenario.Goal;
-        string? outcome = null;
-        var passed = false;
-        double? reachedAt = null;
-        double? longestStop = null;
-        double? cutStarted = null;
-        var wasCut = false;
+        trace?.WriteLine("time,x,y,heading,linear,angular,open,motors,watchdog,cut,stall,lap");
+        var paths = new List<List<Pose2D>> { new() { robot.Pose } };
+        var lapResults = new List<LapResult>();
+        var lapStart = 0.0;
+        var resetting = false;
+        string? failure = null;
+        RigResult? result = null;
         var nextTrace = 0.0;
+        Thread? finisher = null;
 
         emulator.AfterStep = (session, body, time) =>
         {
-            // Time from each link cut's start until the firmware stops the robot (its watchdog trips; it then decelerates).
-            var cut = scenario.Faults.Any(f => f.Kind == "link-cut" && f.ActiveAt(time));
-            if (cut && !wasCut)
-            {
-                cutStarted = time;
-            }
-
-            if (cutStarted is { } since && (session.WatchdogTripped || !session.MotorsEnabled || !cut))
-            {
-                longestStop = Math.Max(longestStop ?? 0, time - since);
-                cutStarted = null;
-            }
-
-            wasCut = cut;
-            faulty.Cut = cut;
-            foreach (var fault in scenario.Faults)
-            {
-                if (fault.Kind == "garbage" && fault.ActiveAt(time) && faulty.NextDouble() < fault.Rate)
-                {
-                    faulty.InjectGarbage();
-                }
-                else if (fault.Kind == "battery" && time >= fault.At)
-                {
-                    session.Battery = (byte)Math.Clamp(fault.Volts * 10, 0, 255);
-                }
-            }
-
-            session.ForceStall = scenario.Faults.Any(f => f.Kind == "stall" && f.ActiveAt(time));
+            faults.Apply(session, time);
+            laps?.PlaceIfAsked(() => body.PlaceAt(maze.World.Start));
             if (time >= nextTrace)
             {
                 nextTrace += TraceEvery;
                 var pose = body.Pose;
-                path.Add(pose);
+                paths[^1].Add(pose);
                 var odometry = body.ReadOdometry();
-                trace?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{time:0.00},{pose.X:0.000},{pose.Y:0.000},{pose.Heading:0.000},{odometry.Linear:0.000},{odometry.Angular:0.000},{session.IsOpen},{session.MotorsEnabled},{session.WatchdogTripped},{cut},{session.ForceStall}"));
+                trace?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{time:0.00},{pose.X:0.000},{pose.Y:0.000},{pose.Heading:0.000},{odometry.Linear:0.000},{odometry.Angular:0.000},{session.IsOpen},{session.MotorsEnabled},{session.WatchdogTripped},{faults.Cut},{session.ForceStall},{lapResults.Count + 1}"));
                 trace?.Flush();
             }
 
-            if (outcome is not null)
+            if (finisher is not null)
             {
                 return;
             }
 
-            if (EpisodeJudge.Judge(maze.World, body, passGoal, time, scenario.TimeLimitSeconds, out var goal) is not { } ended)
+            if (resetting)
             {
-                return;
+                if (!laps!.Done)
+                {
+                    return;
+                }
+
+                resetting = false;
+                failure ??= laps.Failure;
+                lapStart = time;
+                judge.StartLap();
+                paths.Add([body.Pose]);
             }
 
-            reachedAt = goal is null ? null : time;
-            passed = ended == EpisodeOutcome.GoalReached;
-            outcome = ended switch
+            var lap = lapResults.Count;
+            var goal = scenario.GoalOfLap(lap);
+            var passGoal = lap == 0 ? scenario.Pass.Goal ?? goal : goal;
+            if (failure is null)
             {
-                EpisodeOutcome.Crash => "crashed",
-                EpisodeOutcome.GoalReached => $"reached {goal}",
-                EpisodeOutcome.WrongGoal => $"reached the wrong goal {goal} (expected {passGoal})",
-                _ => $"timed out after {scenario.TimeLimitSeconds:0} s",
-            };
-            stop.Cancel();
+                if (judge.Judge(body, passGoal, time - lapStart, time) is not var (lapPassed, outcome))
+                {
+                    return;
+                }
+
+                var lapResult = new LapResult(lap + 1, passGoal, lapPassed, outcome, time - lapStart, lapPassed && scenario.Pass.Expect == "goal");
+                lapResults.Add(lapResult);
+                if (scenario.Laps > 1)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rig: lap {lapResult.Lap}/{scenario.Laps} {lapResult.Goal}: {outcome} in {lapResult.Seconds:0.0} s"));
+                }
+
+                if (lapResults.Count < scenario.Laps)
+                {
+                    resetting = true;
+                    laps!.BeginReset(scenario.GoalOfLap(lapResults.Count));
+                    return;
+                }
+            }
+
+            // The verdict is given off the serving thread: asking the controller for its figures takes a round trip, and the robot must go on being served meanwhile.
+            finisher = new Thread(() =>
+            {
+                result = Judge(lapResults, failure, faults, faulty, emulator.Status, Status(laps));
+                Console.WriteLine(result.Line);
+                if (untilClosed)
+                {
+                    WaitForClose(emulator, cancellation);
+                }
+
+                stop.Cancel();
+            }) { IsBackground = true, Name = "rig verdict" };
+            finisher.Start();
         };
 
         try
@@ -115,23 +126,74 @@ public sealed class RigRun(Scenario scenario, int baudRate, string? tracePath, s
         }
         catch (LinkLostException e)
         {
-            outcome ??= $"controller link lost: {e.Message}";
+            failure ??= $"controller link lost: {e.Message}";
         }
 
-        outcome ??= "stopped before the end";
-        var stopOk = longestStop is null || longestStop <= scenario.Pass.StopWithinSeconds;
-        var status = emulator.Status;
-        passed &= stopOk && !(scenario.Pass.NoCrash && status.Crashed);
-        if (!stopOk)
+        finisher?.Join();
+        result ??= Judge(lapResults, failure ?? "stopped before the end", faults, faulty, emulator.Status, null);
+        if (finisher is null)
         {
-            outcome += string.Create(CultureInfo.InvariantCulture, $"; robot not stopped by the firmware within {scenario.Pass.StopWithinSeconds} s of a link cut");
+            Console.WriteLine(result.Line);
         }
 
         if (pngPath is not null)
         {
-            MazePicture.SavePng(maze.World, [new Trajectory($"HIL {scenario.Name}", path)], $"{scenario.Name}: {outcome}", pngPath);
+            MazePicture.SavePng(maze.World, [.. paths.Select((p, i) => new Trajectory($"lap {i + 1}", p))], $"{scenario.Name}: {result.Outcome}", pngPath);
         }
 
-        return new RigResult(scenario.Name, passed, outcome, reachedAt, longestStop, faulty.GarbageBytes, status.WatchdogTrips, status.Sessions);
+        return result;
+    }
+
+    private RigResult Judge(List<LapResult> laps, string? failure, FaultInjector faults, FaultyLink line, EmulatorStatus status, string? controllerStatus)
+    {
+        var problems = new List<string>();
+        if (failure is not null)
+        {
+            problems.Add(failure);
+        }
+
+        var failed = laps.Where(l => !l.Passed).ToList();
+        problems.AddRange(failed.Select(l => scenario.Laps > 1 ? $"lap {l.Lap} ({l.Goal}): {l.Outcome}" : l.Outcome));
+        if (faults.LongestStopAfterCut > scenario.Pass.StopWithinSeconds)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"robot not stopped by the firmware within {scenario.Pass.StopWithinSeconds} s of a link cut"));
+        }
+
+        if (scenario.Pass.NoStaleCommands && status.StaleMotionCommands > 0)
+        {
+            problems.Add($"{status.StaleMotionCommands} motion commands from before a link loss reached the robot");
+        }
+
+        var passed = problems.Count == 0 && laps.Count == scenario.Laps;
+        var outcome = passed
+            ? scenario.Laps == 1 ? laps[0].Outcome : $"all {laps.Count} laps reached their goals"
+            : string.Join("; ", problems.DefaultIfEmpty("stopped before the end"));
+        return new RigResult(scenario.Name, passed, outcome, [.. laps], faults.LongestStopAfterCut, line.GarbageBytes, status.WatchdogTrips, status.Sessions, status.StaleMotionCommands, status.ChecksumErrors, controllerStatus);
+    }
+
+    private static string? Status(LapDirector? laps)
+    {
+        try
+        {
+            return laps?.Command("STATUS")["OK STATUS ".Length..];
+        }
+        catch (IOException e)
+        {
+            return $"(no status: {e.Message})";
+        }
+    }
+
+    private static void WaitForClose(ArcosRobotEmulator emulator, CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow + CloseTimeout;
+        while (emulator.Status.Open && DateTime.UtcNow < deadline && !cancellation.IsCancellationRequested)
+        {
+            Thread.Sleep(20);
+        }
+
+        var status = emulator.Status;
+        Console.WriteLine(status.Open
+            ? $"rig: the controller did not close its session within {CloseTimeout.TotalSeconds:0} s"
+            : $"rig: the controller closed its session; the robot received {status.CommandsReceived} packets ({status.ChecksumErrors} with checksum errors) in {status.Sessions} sessions");
     }
 }

@@ -2,20 +2,26 @@ namespace Hpnna.Hil.Tests;
 
 /// <summary>
 /// A CI bench: the rig (hpnna-rig) plays the robot on a pseudo-terminal, and the real controller service
-/// (hpnna-host, Hil backend) drives it through its real serial stack. Both are real processes.
+/// (hpnna-host, Hil backend) drives it through its real serial stack. Both are real processes. The rig
+/// also holds the controller's command link (TCP, development mode without a key): it puts the robot back
+/// between laps and asks for the controller's tick figures at the end.
 /// </summary>
 internal sealed class Bench : IDisposable
 {
     private readonly string _port = Path.Combine(Path.GetTempPath(), $"hpnna-hil-{Guid.NewGuid():N}");
 
-    private Bench(string scenario, string[] hostArgs)
+    private Bench(string scenario, string[] rigArgs, string[] hostArgs)
     {
         Trace = Path.Combine(Path.GetTempPath(), $"hpnna-hil-{Guid.NewGuid():N}.csv");
-        Rig = Start("hpnna-rig.dll", ["--scenario", Path.Combine(AppContext.BaseDirectory, "scenarios", scenario), "--pty", _port, "--trace", Trace]);
+        LinkPort = FreePort.Next();
+        Rig = Start("hpnna-rig.dll", ["--scenario", Path.Combine(AppContext.BaseDirectory, "scenarios", scenario), "--pty", _port, "--trace", Trace, "--link", $"127.0.0.1:{LinkPort}", .. rigArgs]);
         Poll.Until(() => File.Exists(_port), TimeSpan.FromSeconds(20));
 
-        Host = Start("hpnna-host.dll", ["--backend", "Hil", "--port", _port, "--Hpnna:StatusSeconds", "2", .. hostArgs]);
+        Host = Start("hpnna-host.dll", ["--backend", "Hil", "--port", _port, "--Hpnna:StatusSeconds", "2", "--link-tcp", LinkPort.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true", .. hostArgs]);
     }
+
+    /// <summary>The controller's command link (loopback TCP).</summary>
+    public int LinkPort { get; }
 
     public ChildProcess Rig { get; }
 
@@ -24,7 +30,10 @@ internal sealed class Bench : IDisposable
     public string Trace { get; }
 
     /// <summary>Starts the rig on a scenario and a host told <paramref name="hostArgs"/>; <see cref="Verdict"/> waits for the judgement.</summary>
-    public static Bench Run(string scenario, params string[] hostArgs) => new(scenario, hostArgs);
+    public static Bench Run(string scenario, params string[] hostArgs) => new(scenario, [], hostArgs);
+
+    /// <summary>As <see cref="Run"/>, with options for the rig too.</summary>
+    public static Bench Run(string scenario, string[] rigArgs, string[] hostArgs) => new(scenario, rigArgs, hostArgs);
 
     /// <summary>Waits for the rig's verdict (exit 0 pass, 2 fail) and its result line.</summary>
     public (int Code, string Result) Verdict(TimeSpan timeout)

@@ -14,6 +14,8 @@ public sealed class FaultTests
         var (code, result) = bench.Verdict(TimeSpan.FromSeconds(100));
         Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
         Assert.Matches(@"stop after link cut [0-2]\.\d s", result);
+        Assert.Contains("stale motion commands 0;", result); // after reconnecting, nothing computed before the loss reached the robot
+        Assert.Contains("sessions 2;", result);
         Assert.Contains("Robot link:", bench.Host.Output); // the loss was noticed and logged
     }
 
@@ -29,10 +31,41 @@ public sealed class FaultTests
     [Fact]
     public void A_goal_swapped_over_the_command_link_mid_run_is_reached()
     {
-        var port = FreePort.Next();
-        using var bench = Bench.Run("goal-g8.json", "--goal", "G1", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
-        var reply = SendWhenReady(port, "GOAL G8");
+        using var bench = Bench.Run("goal-g8.json", "--goal", "G1");
+        var reply = SendWhenReady(bench.LinkPort, "GOAL G8");
         Assert.Equal("OK GOAL G8", reply);
+        var (code, result) = bench.Verdict(TimeSpan.FromSeconds(90));
+        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+    }
+
+    [Fact]
+    public void A_low_battery_and_a_wheel_stall_are_logged_and_the_run_goes_on()
+    {
+        using var bench = Bench.Run("battery-and-stall.json", "--goal", "G2");
+        var (code, result) = bench.Verdict(TimeSpan.FromSeconds(90));
+        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+        Assert.Contains("Robot battery low: 11.2 V", bench.Host.Output);
+        Assert.Contains("Robot wheel stall: both wheels", bench.Host.Output);
+        Assert.Contains("Robot wheel stall cleared", bench.Host.Output);
+    }
+
+    [Theory]
+    [InlineData("sonar-silent.json", 0)]
+    [InlineData("sonar-silent-front.json", 3)]
+    public void A_dead_sonar_stops_the_robot_before_it_hits_a_wall(string scenario, int disc)
+    {
+        using var bench = Bench.Run(scenario, "--goal", "G6");
+        var (code, result) = bench.Verdict(TimeSpan.FromSeconds(90));
+        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+        Assert.Matches(@"PASS: stopped [0-2]\.\d s after the fault", result);
+        Assert.Contains($"state=stopped-dead-sonar-{disc}", result);
+        Assert.Contains($"Sonar {disc} (s{disc}) hears nothing", bench.Host.Output);
+    }
+
+    [Fact]
+    public void A_sonar_stuck_at_a_false_range_for_6_s_does_not_stop_the_run()
+    {
+        using var bench = Bench.Run("sonar-stuck.json", "--goal", "G3");
         var (code, result) = bench.Verdict(TimeSpan.FromSeconds(90));
         Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
     }

@@ -5,6 +5,7 @@ using Hpnna.Host.Configuration;
 using Hpnna.Programs.Library;
 using Hpnna.Robot.Control;
 using Hpnna.Robot.Loop;
+using Hpnna.Robot.Sensing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,9 +36,21 @@ public sealed class ControlLoopService(
         var controller = HpnnaController.Create(
             programs.L1.Interpreter, programs.L2.Interpreter, programs.L1["Pr"].Code, programs.L1["Pl"].Code, programs.Goal(goal), backend.Sonars.Sensors, backend.Clock.Period);
         var loop = new ControlLoop(backend.Sonars, backend.Drive, controller, backend.Clock);
+        var reportedDeadSonar = -1;
         loop.AfterTick = tick =>
         {
             backend.AfterTick(tick);
+
+            // Logged from the control thread once per fault: the robot is being stopped, so the tick's cost no longer matters.
+            if (loop.DeadSonar != reportedDeadSonar)
+            {
+                reportedDeadSonar = loop.DeadSonar;
+                if (reportedDeadSonar >= 0)
+                {
+                    logger.LogError("Sonar {Disc} ({Name}) hears nothing while its neighbours see a wall within {Near} m: stopping the robot. Check the sonar; RESUME over the command link once it hears again", reportedDeadSonar, backend.Sonars.Sensors[reportedDeadSonar].Name, SilentSonarWatch.NearRange);
+                }
+            }
+
             if (backend.Finished)
             {
                 loop.RequestStop();

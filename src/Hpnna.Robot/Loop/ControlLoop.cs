@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Control;
+using Hpnna.Robot.Sensing;
 
 namespace Hpnna.Robot.Loop;
 
@@ -17,6 +18,7 @@ public sealed class ControlLoop
     private readonly IController _controller;
     private readonly ITickSource _clock;
     private readonly SonarReading[] _readings;
+    private readonly SilentSonarWatch _sonarWatch;
     private volatile bool _stopRequested;
     private volatile bool _holding;
     private volatile bool _restartRequested;
@@ -28,6 +30,7 @@ public sealed class ControlLoop
         _controller = controller;
         _clock = clock;
         _readings = new SonarReading[sonars.Sensors.Count];
+        _sonarWatch = new SilentSonarWatch(sonars.Sensors, clock.Period);
         Metrics = new LoopMetrics(clock.Period * 0.2);
     }
 
@@ -55,6 +58,13 @@ public sealed class ControlLoop
     /// waits, rather than running on sensor data from before the loss.
     /// </summary>
     public bool RobotReady { get; private set; }
+
+    /// <summary>
+    /// The sonar disc found dead at the last tick, or -1. While one is, the loop holds (a safe stop: the
+    /// controller would take the dead disc for open space); it moves again only after the disc hears again
+    /// and an operator's RESUME.
+    /// </summary>
+    public int DeadSonar { get; private set; } = -1;
 
     /// <summary>Asks for the controller's reset at the next tick boundary (any thread): a new run from the start, on the control thread that owns its state.</summary>
     public void RequestRestart() => _restartRequested = true;
@@ -95,6 +105,12 @@ public sealed class ControlLoop
 
         RobotReady = _drive.IsReady;
         _sonars.Read(_readings);
+        if (_sonarWatch.Check(_readings))
+        {
+            _holding = true;
+        }
+
+        DeadSonar = _sonarWatch.DeadDisc;
         var odometry = _drive.ReadOdometry();
         var command = _holding || !RobotReady ? DriveCommand.Stop : _controller.Update(_readings, odometry);
         _drive.Write(command);

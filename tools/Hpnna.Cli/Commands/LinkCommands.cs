@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using Hpnna.Arcos.Links;
 using Hpnna.Devices.Links;
@@ -8,9 +7,8 @@ using Hpnna.Programs.CommandLink;
 namespace Hpnna.Cli.Commands;
 
 /// <summary>
-/// <c>hpnna link</c>: the operator's client for the robot's command link. It says HELLO, signs a
-/// state-changing command with the key file (sequence 1 under the fresh nonce), sends it with its checksum,
-/// and prints the robot's answer.
+/// <c>hpnna link</c>: the operator's client for the robot's command link. It says HELLO, sends one command
+/// (signed with the key file when it changes state), and prints the robot's answer.
 /// </summary>
 internal static class LinkCommands
 {
@@ -26,7 +24,7 @@ internal static class LinkCommands
         {
             var output = parse.InvocationConfiguration.Output;
             var text = string.Join(' ', parse.GetRequiredValue(words));
-            if (!LinkCommand.TryParse(text, out var parsed, out var problem))
+            if (!LinkCommand.TryParse(text, out _, out var problem))
             {
                 throw new UserError(problem!);
             }
@@ -34,15 +32,18 @@ internal static class LinkCommands
             var key = parse.GetValue(keyFile) is { } path ? LinkAuthenticator.ReadKeyFile(path) : null;
             using var link = Open(parse.GetValue(tcp), parse.GetValue(serial), parse.GetValue(baud));
             var reader = new LineReader(link, LinkCommand.MaxLineLength);
-            var hello = Exchange(link, reader, "HELLO");
-            var nonce = hello.Split(' ').FirstOrDefault(w => w.StartsWith("nonce=", StringComparison.Ordinal))?["nonce=".Length..]
-                ?? throw new UserError($"the robot did not answer HELLO properly: {hello}");
-            if (parsed!.ChangesState && key is not null)
+            var client = new CommandLinkClient(line => link.Write(Encoding.ASCII.GetBytes(line + "\n")), reader.ReadLine, key);
+            string reply;
+            try
             {
-                text = string.Create(CultureInfo.InvariantCulture, $"{parsed.Signed} seq=1 mac={LinkAuthenticator.Sign(key, nonce, 1, parsed.Signed)}");
+                client.Hello();
+                reply = client.Send(text);
+            }
+            catch (IOException e)
+            {
+                throw new UserError(e.Message);
             }
 
-            var reply = Exchange(link, reader, text);
             output.WriteLine(reply);
             return reply.StartsWith("OK", StringComparison.Ordinal) ? CliApp.Success : CliApp.Failure;
         }));
@@ -63,13 +64,5 @@ internal static class LinkCommands
 
         var (host, port) = RobotCommands.Endpoint(tcp!);
         return TcpLink.Connect(host, port, TimeSpan.FromSeconds(2));
-    }
-
-    /// <summary>Sends one checksummed line and returns the answer's body (checksum verified).</summary>
-    private static string Exchange(IByteLink link, LineReader reader, string body)
-    {
-        link.Write(Encoding.ASCII.GetBytes(LineChecksum.Append(body) + "\n"));
-        var line = reader.ReadLine(TimeSpan.FromSeconds(3))?.TrimEnd('\r') ?? throw new UserError("no answer from the robot within 3 s");
-        return LineChecksum.TryVerify(line, out var reply, out var problem) ? reply : throw new UserError($"garbled answer ({problem}): {line}");
     }
 }
