@@ -154,6 +154,30 @@ public sealed class ProgrammableLayer
         _muls.Reset();
     }
 
+    /// <summary>The slow neurons' state after <see cref="Reset"/>: where every program's training run started.</summary>
+    public ReadOnlySpan<double> InitialState => _initialState;
+
+    /// <summary>
+    /// Pulls the slow state a fraction <paramref name="gain"/> of the way to <paramref name="target"/>: one step
+    /// of a preparatory phase (<see cref="Transitions.TransitionModule"/>). A posted code is taken first, as by <see cref="Step"/>.
+    /// </summary>
+    public void ContractToward(ReadOnlySpan<double> target, double gain)
+    {
+        if (_mailbox.TryTake(_code))
+        {
+            ApplyCode();
+        }
+
+        var state = _state.AsSpan();
+        for (var i = 0; i < state.Length; i++)
+        {
+            state[i] += gain * (target[i] - state[i]);
+        }
+    }
+
+    /// <summary>Returns the fast (mul) units to their initial state, as at the start of a program's run; the slow state is kept.</summary>
+    public void ResetFastUnits() => _muls.Reset();
+
     /// <summary>Advances the layer by one slow step with the given external inputs.</summary>
     public void Step(ReadOnlySpan<double> inputs)
     {
