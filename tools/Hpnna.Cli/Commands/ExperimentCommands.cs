@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Hpnna.Core.Muls;
 using Hpnna.Core.Interpreters;
+using Hpnna.Core.Transitions;
 using Hpnna.Training.Evolution;
+using Hpnna.Training.Experiments.Chaining;
 using Hpnna.Training.Experiments.Incremental;
 using Hpnna.Training.Experiments.Maze;
 using Hpnna.Training.Experiments.ProgramsVsDynamics;
@@ -17,7 +19,42 @@ internal static class ExperimentCommands
         ProgramsVsDynamics(),
         Maze(),
         Incremental(),
+        Chaining(),
     };
+
+    private static Command Chaining()
+    {
+        var output = OutOption("docs/results/chaining");
+        var generations = new Option<int>("--generations") { Description = "DE generations per motif.", DefaultValueFactory = _ => 3000 };
+        var randomStarts = new Option<int>("--random-starts") { Description = "Random initial states of the random-starts baseline's training.", DefaultValueFactory = _ => 4 };
+        var chains = new Option<int>("--chains") { Description = "Random chains played per regime.", DefaultValueFactory = _ => 50 };
+        var chainLength = new Option<int>("--chain-length") { Description = "Motifs per random chain.", DefaultValueFactory = _ => 6 };
+        var prepSteps = new Option<int>("--prep-steps") { Description = "Slow steps of the preparatory phase.", DefaultValueFactory = _ => PreparatoryPhase.Default.Steps };
+        var prepGain = new Option<double>("--prep-gain") { Description = "Fraction of the way to the initial state per preparatory step, in (0, 1].", DefaultValueFactory = _ => PreparatoryPhase.Default.Gain };
+        var seed = SeedOption();
+        var threads = ThreadsOption();
+        var command = new Command("chaining", "Motif transitions: six motifs learned one at a time on a fixed interpreter, chained zero-shot from a fixed start, after training from random initial states, and through a preparatory phase.")
+        {
+            output, generations, randomStarts, chains, chainLength, prepSteps, prepGain, seed, threads,
+        };
+        command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            var settings = new ChainingSettings
+            {
+                Generations = parse.GetValue(generations),
+                RandomStarts = parse.GetValue(randomStarts),
+                Chains = parse.GetValue(chains),
+                ChainLength = parse.GetValue(chainLength),
+                Phase = new PreparatoryPhase(parse.GetValue(prepSteps), parse.GetValue(prepGain)),
+                Seed = parse.GetValue(seed),
+                Threads = parse.GetValue(threads),
+            };
+            Check(settings.Validate());
+            return Report(parse, "learning motifs", (progress, cancel) => ChainingExperiment.Run(settings, progress, cancel),
+                result => ChainingReport.Write(result, parse.GetRequiredValue(output), CommandLine(parse)));
+        }));
+        return command;
+    }
 
     private static Command Incremental()
     {

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Hpnna.Core.Layers;
+using Hpnna.Core.Transitions;
+using Hpnna.Training.Evolution;
+using Hpnna.Training.Motifs;
+
+namespace Hpnna.Training.Experiments.Chaining;
+
+/// <summary>One regime's programs and how they chain.</summary>
+public sealed record RegimeResult(MotifRegime Regime, double[][] Codes, PreparatoryPhase Phase, ChainResult Chains);
+
+/// <summary>Everything the report needs.</summary>
+/// <param name="OldMotifsUnchanged">Every motif's isolated output was bit-identical after each later motif was learned.</param>
+public sealed record ChainingResult(ChainingSettings Settings, IReadOnlyList<Motif> Motifs, LayerDefinition Interpreter, IReadOnlyList<RegimeResult> Regimes, bool OldMotifsUnchanged, TimeSpan Elapsed);
+
+/// <summary>
+/// Zero-shot chaining of motifs learned one at a time on a fixed interpreter, in the seed's three regimes:
+/// codes trained from the initial state and chained as they are; codes trained from random initial states
+/// too (the standard trick); and the first codes chained through the preparatory phase of the transition
+/// module. Each motif is one DE run, never trained together with another; chains are never trained at all.
+/// </summary>
+public static class ChainingExperiment
+{
+    public static ChainingResult Run(ChainingSettings settings, Action<int, int>? progress = null, CancellationToken cancellation = default)
+    {
+        var problems = settings.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var interpreter = MotifInterpreter.Definition();
+        var motifs = Motif.Standard(settings.MotifSteps);
+        var total = 2 * motifs.Count * settings.Generations;
+        var done = 0;
+        var unchanged = true;
+        double[][] Train(int randomStarts, int regime)
+        {
+            var codes = new List<double[]>();
+            var fingerprints = new List<string>();
+            for (var m = 0; m < motifs.Count; m++)
+            {
+                var before = done;
+                var run = DifferentialEvolution.Run(new MotifFitness(motifs[m], interpreter, randomStarts, settings.Seed), settings.Evolution(m, regime), p => progress?.Invoke(before + p.Generation, total), cancellation);
+                cancellation.ThrowIfCancellationRequested();
+                done += settings.Generations;
+                codes.Add(run.Best);
+
+                // A new program is a new code on the same interpreter: every earlier motif must still play bit for bit as before.
+                unchanged &= fingerprints.Select((f, i) => Fingerprint(interpreter, codes[i], motifs[i].Steps) == f).All(same => same);
+                fingerprints.Add(Fingerprint(interpreter, run.Best, motifs[m].Steps));
+            }
+
+            return [.. codes];
+        }
+
+        var fromInitial = Train(0, 0);
+        var fromRandom = Train(settings.RandomStarts, 1);
+        RegimeResult Evaluate(MotifRegime regime, double[][] codes, PreparatoryPhase phase) =>
+            new(regime, codes, phase, ChainEvaluation.Run(motifs, codes, interpreter, phase, settings.Chains, settings.ChainLength, settings.Seed));
+
+        return new ChainingResult(
+            settings,
+            motifs,
+            interpreter,
+            [
+                Evaluate(MotifRegime.FixedStart, fromInitial, PreparatoryPhase.Off),
+                Evaluate(MotifRegime.RandomStarts, fromRandom, PreparatoryPhase.Off),
+                Evaluate(MotifRegime.Preparatory, fromInitial, settings.Phase),
+            ],
+            unchanged,
+            clock.Elapsed);
+    }
+
+    /// <summary>The bits of a motif program's outputs played alone from the initial state.</summary>
+    public static string Fingerprint(LayerDefinition interpreter, double[] code, int steps)
+    {
+        var player = new MotifPlayer(interpreter, PreparatoryPhase.Off);
+        var x = new double[steps];
+        var y = new double[steps];
+        player.Play(code, x, y);
+        var bytes = new byte[2 * steps * sizeof(double)];
+        Buffer.BlockCopy(x, 0, bytes, 0, steps * sizeof(double));
+        Buffer.BlockCopy(y, 0, bytes, steps * sizeof(double), steps * sizeof(double));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+    }
+}

@@ -1,0 +1,14 @@
+namespace Hpnna.Training.Motifs;
+
+/// <summary>How motifs are trained and how a chain hands over from one to the next (the seed's three regimes).</summary>
+public enum MotifRegime
+{
+    /// <summary>Trained from the layer's initial state; in a chain the next motif starts from wherever the last ended.</summary>
+    FixedStart,
+
+    /// <summary>Trained from the initial state and from random states (the standard trick); chained as <see cref="FixedStart"/>.</summary>
+    RandomStarts,
+
+    /// <summary>Trained from the initial state; in a chain a preparatory phase drives the layer back to it before the next motif.</summary>
+    Preparatory,
+}
