@@ -184,7 +184,7 @@ public sealed class InterpreterTests
         return output;
     }
 
-    private static double[] Code(params (string Connection, double Value)[] values)
+    internal static double[] Code(params (string Connection, double Value)[] values)
     {
         var definition = InterpreterTopologies.L1();
         var code = new double[definition.CodeLength];
@@ -196,7 +196,7 @@ public sealed class InterpreterTests
         return code;
     }
 
-    private static int IndexOf(LayerDefinition definition, string connection)
+    internal static int IndexOf(LayerDefinition definition, string connection)
     {
         Assert.True(Connection.TryParse(connection, out var parsed));
         return definition.Programmable.ToList().IndexOf(parsed);

@@ -1,4 +1,5 @@
 using Hpnna.Core.Programs;
+using Hpnna.Core.Transitions;
 
 namespace Hpnna.Core.Interpreters;
 
@@ -25,6 +26,11 @@ namespace Hpnna.Core.Interpreters;
 /// blending codes and blending programming inputs are the same. Pr, Pl and the goal code can be replaced
 /// from any thread; replacements land whole at the next step boundary, without allocation.
 /// </para>
+/// <para>
+/// With an L1 transition phase, every change of the primitive in charge (Pr to Pl or back) starts L1's
+/// preparatory phase (<see cref="TransitionModule"/>): the new primitive then starts from L1's initial
+/// state, as in its training, instead of from where the old one left it. Off by default.
+/// </para>
 /// </remarks>
 public sealed class Hierarchy
 {
@@ -35,13 +41,15 @@ public sealed class Hierarchy
     private readonly CodeMailbox _leftMailbox;
     private readonly double _weightMin;
     private readonly double _weightMax;
+    private readonly TransitionModule _l1Transition;
+    private bool _rightInCharge;
     /// <summary>How far from 0.5 L2's output must be to select one primitive whole.</summary>
     public const double SelectionMargin = 0.1;
 
     private double _triggerSum;
     private int _ticksSinceL2;
 
-    public Hierarchy(L1Interpreter l1, L2Interpreter l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, int l2Period = 1, bool holdsThroughTurns = false)
+    public Hierarchy(L1Interpreter l1, L2Interpreter l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, int l2Period = 1, bool holdsThroughTurns = false, PreparatoryPhase? l1Transition = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(l2Period, 1);
         L2Period = l2Period;
@@ -61,7 +69,15 @@ public sealed class Hierarchy
         l2.Layer.SetCode(goal);
         Selection = l2.Selection;
         AppliedSelection = Gate(Selection);
+        _rightInCharge = AppliedSelection >= 0.5;
+        _l1Transition = new TransitionModule(l1.Layer, l1Transition ?? PreparatoryPhase.Off);
     }
+
+    /// <summary>L1's preparatory phase at primitive switches (<see cref="PreparatoryPhase.Off"/> unless given).</summary>
+    public PreparatoryPhase L1Transition => _l1Transition.Phase;
+
+    /// <summary>Whether L1's next step is a preparatory one (a phase started by a switch is under way).</summary>
+    public bool Preparing => _l1Transition.Preparing;
 
     public L1Interpreter L1 { get; }
 
@@ -105,6 +121,8 @@ public sealed class Hierarchy
         L2.Layer.Reset();
         Selection = L2.Selection;
         AppliedSelection = Gate(Selection);
+        _rightInCharge = AppliedSelection >= 0.5;
+        _l1Transition.Cancel();
         _triggerSum = 0;
         _ticksSinceL2 = 0;
     }
@@ -140,7 +158,13 @@ public sealed class Hierarchy
         }
 
         L1.Layer.SetCode(blend);
-        return L1.Step(proximities);
+        if (o >= 0.5 != _rightInCharge)
+        {
+            _rightInCharge = o >= 0.5;
+            _l1Transition.Switch();
+        }
+
+        return L1.Step(proximities, _l1Transition);
     }
 
     private static double Gate(double selection) => Math.Clamp(0.5 + (selection - 0.5) / (2 * SelectionMargin), 0.0, 1.0);

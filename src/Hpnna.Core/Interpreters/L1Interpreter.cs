@@ -1,4 +1,5 @@
 using Hpnna.Core.Layers;
+using Hpnna.Core.Transitions;
 
 namespace Hpnna.Core.Interpreters;
 
@@ -29,10 +30,23 @@ public sealed class L1Interpreter
 
     public MotorOutput Step(in Proximities proximities)
     {
+        Fill(proximities);
+        Layer.Step(_inputs);
+        return Output;
+    }
+
+    /// <summary>One step through a transition module of this layer: a preparatory step while its phase runs, else a normal one.</summary>
+    public MotorOutput Step(in Proximities proximities, TransitionModule transition)
+    {
+        Fill(proximities);
+        transition.Step(_inputs);
+        return Output;
+    }
+
+    private void Fill(in Proximities proximities)
+    {
         _inputs[0] = proximities.Right;
         _inputs[1] = proximities.Left;
         _inputs[2] = proximities.Front;
-        Layer.Step(_inputs);
-        return Output;
     }
 }

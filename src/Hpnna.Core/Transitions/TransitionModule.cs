@@ -34,7 +34,7 @@ public sealed class TransitionModule
 
     public PreparatoryPhase Phase { get; }
 
-    /// <summary>Whether the current step belongs to a preparatory phase.</summary>
+    /// <summary>Whether the next <see cref="Step"/> is a preparatory one: true from a switch until the phase's last step has run.</summary>
     public bool Preparing => _remaining > 0;
 
     /// <summary>A program switch toward a program trained from the layer's own initial state (the shared rest state).</summary>

@@ -1,5 +1,6 @@
 using Hpnna.Core.Interpreters;
 using Hpnna.Core.Layers;
+using Hpnna.Core.Transitions;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Sensing;
 
@@ -32,9 +33,9 @@ public sealed class HpnnaController : IController
     /// The controller the shipped programs were trained for: Pioneer front ring, <see cref="ControllerDefaults"/>,
     /// L1 and L2 built from their definitions, and L2 stepping every <see cref="ControllerDefaults.L2StepSeconds"/>.
     /// </summary>
-    public static HpnnaController Create(LayerDefinition l1, LayerDefinition l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, IReadOnlyList<SonarSpec> sensors, double controlPeriod)
+    public static HpnnaController Create(LayerDefinition l1, LayerDefinition l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, IReadOnlyList<SonarSpec> sensors, double controlPeriod, PreparatoryPhase? l1Transition = null)
     {
-        var hierarchy = new Hierarchy(new L1Interpreter(l1), new L2Interpreter(l2), rightWall, leftWall, goal, ControllerDefaults.L2PeriodTicks(controlPeriod), holdsThroughTurns: true);
+        var hierarchy = new Hierarchy(new L1Interpreter(l1), new L2Interpreter(l2), rightWall, leftWall, goal, ControllerDefaults.L2PeriodTicks(controlPeriod), holdsThroughTurns: true, l1Transition);
         return new HpnnaController(hierarchy, ControllerDefaults.Grouping, sensors, ControllerDefaults.Motors, ControllerDefaults.Trigger(controlPeriod));
     }
 

@@ -30,12 +30,13 @@ internal static class ExperimentCommands
         var chains = new Option<int>("--chains") { Description = "Random chains played per regime.", DefaultValueFactory = _ => 50 };
         var chainLength = new Option<int>("--chain-length") { Description = "Motifs per random chain.", DefaultValueFactory = _ => 6 };
         var prepSteps = new Option<int>("--prep-steps") { Description = "Slow steps of the preparatory phase.", DefaultValueFactory = _ => PreparatoryPhase.Default.Steps };
+        var mazeTrials = new Option<int>("--maze-trials") { Description = "Maze trials per goal and noise level for the robot's own Pr/Pl chaining, with and without the phase (0 skips).", DefaultValueFactory = _ => 20 };
         var prepGain = new Option<double>("--prep-gain") { Description = "Fraction of the way to the initial state per preparatory step, in (0, 1].", DefaultValueFactory = _ => PreparatoryPhase.Default.Gain };
         var seed = SeedOption();
         var threads = ThreadsOption();
         var command = new Command("chaining", "Motif transitions: six motifs learned one at a time on a fixed interpreter, chained zero-shot from a fixed start, after training from random initial states, and through a preparatory phase.")
         {
-            output, generations, randomStarts, chains, chainLength, prepSteps, prepGain, seed, threads,
+            output, generations, randomStarts, chains, chainLength, prepSteps, prepGain, mazeTrials, seed, threads,
         };
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
@@ -46,11 +47,13 @@ internal static class ExperimentCommands
                 Chains = parse.GetValue(chains),
                 ChainLength = parse.GetValue(chainLength),
                 Phase = new PreparatoryPhase(parse.GetValue(prepSteps), parse.GetValue(prepGain)),
+                MazeTrials = parse.GetValue(mazeTrials),
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
             };
             Check(settings.Validate());
-            return Report(parse, "learning motifs", (progress, cancel) => ChainingExperiment.Run(settings, progress, cancel),
+            var programs = ShippedPrograms.Load(ShippedPrograms.L1Path, ShippedPrograms.L2Path);
+            return Report(parse, "learning motifs, then maze trials", (progress, cancel) => ChainingExperiment.Run(settings, programs, progress, cancel),
                 result => ChainingReport.Write(result, parse.GetRequiredValue(output), CommandLine(parse)));
         }));
         return command;

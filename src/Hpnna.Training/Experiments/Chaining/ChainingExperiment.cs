@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Hpnna.Core.Layers;
 using Hpnna.Core.Transitions;
+using Hpnna.Programs.Library;
 using Hpnna.Training.Evolution;
+using Hpnna.Training.Experiments.Maze;
 using Hpnna.Training.Motifs;
 
 namespace Hpnna.Training.Experiments.Chaining;
@@ -9,9 +11,13 @@ namespace Hpnna.Training.Experiments.Chaining;
 /// <summary>One regime's programs and how they chain.</summary>
 public sealed record RegimeResult(MotifRegime Regime, double[][] Codes, PreparatoryPhase Phase, ChainResult Chains);
 
+/// <summary>The robot's own chaining: the shipped hierarchy in the maze without and with L1's preparatory phase at Pr/Pl switches.</summary>
+public sealed record MazeChaining(MazeExperimentResult Without, MazeExperimentResult With);
+
 /// <summary>Everything the report needs.</summary>
 /// <param name="OldMotifsUnchanged">Every motif's isolated output was bit-identical after each later motif was learned.</param>
-public sealed record ChainingResult(ChainingSettings Settings, IReadOnlyList<Motif> Motifs, LayerDefinition Interpreter, IReadOnlyList<RegimeResult> Regimes, bool OldMotifsUnchanged, TimeSpan Elapsed);
+/// <param name="Maze">Null when the maze part was skipped.</param>
+public sealed record ChainingResult(ChainingSettings Settings, IReadOnlyList<Motif> Motifs, LayerDefinition Interpreter, IReadOnlyList<RegimeResult> Regimes, bool OldMotifsUnchanged, MazeChaining? Maze, TimeSpan Elapsed);
 
 /// <summary>
 /// Zero-shot chaining of motifs learned one at a time on a fixed interpreter, in the seed's three regimes:
@@ -21,7 +27,8 @@ public sealed record ChainingResult(ChainingSettings Settings, IReadOnlyList<Mot
 /// </summary>
 public static class ChainingExperiment
 {
-    public static ChainingResult Run(ChainingSettings settings, Action<int, int>? progress = null, CancellationToken cancellation = default)
+    /// <param name="robot">The shipped L1 and L2 libraries for the maze part (skipped when null or with no maze trials).</param>
+    public static ChainingResult Run(ChainingSettings settings, ProgramSet? robot = null, Action<int, int>? progress = null, CancellationToken cancellation = default)
     {
         var problems = settings.Validate();
         if (problems.Count > 0)
@@ -32,7 +39,11 @@ public static class ChainingExperiment
         var clock = Stopwatch.StartNew();
         var interpreter = MotifInterpreter.Definition();
         var motifs = Motif.Standard(settings.MotifSteps);
-        var total = 2 * motifs.Count * settings.Generations;
+        var mazeSettings = new MazeExperimentSettings { Lambdas = [3.0], NoiseLevels = settings.MazeNoise, Trials = Math.Max(1, settings.MazeTrials), Seed = settings.Seed, Threads = settings.Threads };
+        var mazeTrials = robot is null || settings.MazeTrials == 0 ? 0 : 2 * 8 * settings.MazeNoise.Count * settings.MazeTrials;
+
+        // Progress counts DE generations and maze trials alike.
+        var total = 2 * motifs.Count * settings.Generations + mazeTrials;
         var done = 0;
         var unchanged = true;
         double[][] Train(int randomStarts, int regime)
@@ -60,6 +71,20 @@ public static class ChainingExperiment
         RegimeResult Evaluate(MotifRegime regime, double[][] codes, PreparatoryPhase phase) =>
             new(regime, codes, phase, ChainEvaluation.Run(motifs, codes, interpreter, phase, settings.Chains, settings.ChainLength, settings.Seed));
 
+        MazeChaining? maze = null;
+        if (mazeTrials > 0)
+        {
+            MazeExperimentResult Maze(PreparatoryPhase phase)
+            {
+                var before = done;
+                var result = MazeExperiment.Run(robot!.L1, robot.L2, mazeSettings with { L1Transition = phase }, (d, _) => progress?.Invoke(before + d, total), cancellation);
+                done += mazeTrials / 2;
+                return result;
+            }
+
+            maze = new MazeChaining(Maze(PreparatoryPhase.Off), Maze(settings.Phase));
+        }
+
         return new ChainingResult(
             settings,
             motifs,
@@ -70,6 +95,7 @@ public static class ChainingExperiment
                 Evaluate(MotifRegime.Preparatory, fromInitial, settings.Phase),
             ],
             unchanged,
+            maze,
             clock.Elapsed);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hpnna.Training.Experiments.Maze;
 using Hpnna.Training.Motifs;
 using Hpnna.Training.Reports;
 
@@ -63,12 +64,28 @@ public static class ChainingReport
         report.Image("pen path of one chain", "chain-path.png");
         report.Image("x output along the chain", "chain-x.png");
 
+        if (result.Maze is { } maze)
+        {
+            report.Heading("The robot's own chaining: Pr/Pl switches in the maze");
+            report.Paragraph(string.Create(CultureInfo.InvariantCulture,
+                $"The shipped hierarchy (L2 goal codes switching L1 between Pr and Pl at junctions) in a depth-3 maze at lambda 3, {s.MazeTrials} trials per goal and code-noise level (noise on every code value, as in the maze experiment), without and with L1's preparatory phase ({s.Phase.Steps} steps, gain {s.Phase.Gain}) at every switch. Success: the commanded goal reached without touching a wall."));
+            report.Table(
+                ["goal", .. s.MazeNoise.SelectMany(k => new[] { $"k = {k:P0}, without", $"k = {k:P0}, with" })],
+                Enumerable.Range(1, 8).Select(g => (IReadOnlyList<string>)[
+                    $"G{g}",
+                    .. s.MazeNoise.SelectMany(k => new[] { Cell(maze.Without, g, k), Cell(maze.With, g, k) })]));
+            report.Paragraph("L1 has only two slow neurons, its outputs, and the wall followers are nearly memoryless: the state one primitive leaves is mostly what the sonars make of it a step later. So the zero-shot transition problem is small at L1, and the table shows whether the phase helps or costs (while it runs the outputs are pulled to the initial state instead of following the walls).");
+        }
+
         report.Heading("Not measured yet");
-        report.Paragraph("L1's Pr/Pl switching at maze junctions with and without the transition module (the robot's own chaining) is not in this report yet; per-program learned initial states are not used (every program here is trained from, and prepared toward, the interpreter's shared initial state).");
+        report.Paragraph("Per-program learned initial states are not used: every program here is trained from, and prepared toward, the interpreter's shared initial state.");
         return report.Save();
     }
 
     private static double Rms(double mse) => Math.Sqrt(mse);
+
+    private static string Cell(MazeExperimentResult result, int goal, double noise) =>
+        result.Cells.Single(c => c.Goal == $"G{goal}" && c.Noise == noise).Success is var rate ? $"{rate.Successes}/{rate.Trials}" : "";
 
     /// <summary>A velocity trace integrated into a pen path starting at the origin.</summary>
     private static Series PenPath(string label, (double[] X, double[] Y) velocity)

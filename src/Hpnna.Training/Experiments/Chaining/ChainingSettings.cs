@@ -22,6 +22,12 @@ public sealed record ChainingSettings
 
     public PreparatoryPhase Phase { get; init; } = PreparatoryPhase.Default;
 
+    /// <summary>Trials per goal and noise level of the robot's own chaining (L1's Pr/Pl switches in a lambda-3 maze), with and without the phase; 0 skips it.</summary>
+    public int MazeTrials { get; init; } = 20;
+
+    /// <summary>Code noise levels of the maze part (relative standard deviation of every code value).</summary>
+    public IReadOnlyList<double> MazeNoise { get; init; } = [0.0, 0.10];
+
     public int Seed { get; init; } = 1;
 
     public int Threads { get; init; }
@@ -59,6 +65,11 @@ public sealed record ChainingSettings
         if (MotifSteps is < 5 or > 1000)
         {
             problems.Add($"motif steps must be between 5 and 1000 (got {MotifSteps})");
+        }
+
+        if (MazeTrials < 0)
+        {
+            problems.Add($"maze trials must be 0 (skip) or more (got {MazeTrials})");
         }
 
         if (Threads < 0)

@@ -77,7 +77,8 @@ public static class MazeExperiment
                 CodeNoise.Apply(l1["Pl"].Code, l1Noise, l1.Interpreter.WeightRange, random),
                 CodeNoise.Apply(l2[goals[g]].Code, l2Noise, l2.Interpreter.WeightRange, random),
                 SonarLayouts.PioneerFrontRing,
-                episode.ControlPeriod);
+                episode.ControlPeriod,
+                settings.L1Transition);
             var trace = trial == 0 ? new EpisodeTrace() : null;
             var result = MazeEpisode.Create(mazes[l], controller, goals[g], seed, episode, new SonarNoise(settings.SonarSigma), trace: trace).Run();
             outcomes[i] = result;

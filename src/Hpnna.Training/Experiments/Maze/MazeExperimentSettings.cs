@@ -1,3 +1,5 @@
+using Hpnna.Core.Transitions;
+
 namespace Hpnna.Training.Experiments.Maze;
 
 /// <summary>The programs that code noise is applied to.</summary>
@@ -26,6 +28,9 @@ public sealed record MazeExperimentSettings
     public NoiseTarget NoiseOn { get; init; } = NoiseTarget.All;
 
     public double TimeLimit { get; init; } = 150;
+
+    /// <summary>L1's preparatory phase at every Pr/Pl switch (off: the hierarchy as trained and shipped).</summary>
+    public PreparatoryPhase L1Transition { get; init; } = PreparatoryPhase.Off;
 
     public int Seed { get; init; } = 1;
 
@@ -60,6 +65,7 @@ public sealed record MazeExperimentSettings
             problems.Add($"threads must be 0 (one per core) or more (got {Threads})");
         }
 
+        problems.AddRange(L1Transition.Validate());
         return problems;
     }
 }
