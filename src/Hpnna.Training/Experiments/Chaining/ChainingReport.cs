@@ -53,7 +53,7 @@ public static class ChainingReport
         report.Heading("A chain drawn");
         var order = result.Regimes[0].Chains.Chains[0].Select(c => c.Motif).ToArray();
         var names = string.Join(" → ", order.Select(o => result.Motifs[o].Name));
-        report.Paragraph($"The first random chain, {names}, in every regime, against the motifs' targets played one after another. Left: the pen's path (outputs integrated as velocities). Right: the x output over time.");
+        report.Paragraph($"The first random chain, {names}, in every regime, against the motifs' targets played one after another: first the pen's path (outputs integrated as velocities), then the x output over time.");
         var target = (order.SelectMany(o => result.Motifs[o].X).ToArray(), order.SelectMany(o => result.Motifs[o].Y).ToArray());
         var played = result.Regimes.Select(r => ChainEvaluation.Trace(result.Motifs, r.Codes, result.Interpreter, r.Phase, order)).ToArray();
         LineChart.SavePng(report.PicturePath("chain-path.png"), "Pen path of one chain", "x", "y",
