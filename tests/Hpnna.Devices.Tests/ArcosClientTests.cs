@@ -48,11 +48,11 @@ public sealed class ArcosClientTests
     }
 
     [Fact]
-    public void Over_a_pty_with_the_termios_link_it_drives_and_reads_the_base_sonar_ring()
+    public void Over_a_pty_with_the_termios_link_it_drives_reads_the_base_sonar_ring_and_closes()
     {
         using var pty = PseudoTerminal.Open();
         using var robot = new EmulatedRobot(pty.Master);
-        using var client = ClientHarness.Start(() => TermiosSerialLink.Open(pty.SlavePath));
+        var client = ClientHarness.Start(() => TermiosSerialLink.Open(pty.SlavePath));
         Assert.True(ClientHarness.WaitUntil(client, s => s.Link == LinkState.Connected && s.SipCount > 2, TimeSpan.FromSeconds(5)));
 
         // The front disc (s3, +10 degrees) sees the east wall 5 m away, less the robot's nose.
@@ -70,6 +70,10 @@ public sealed class ArcosClientTests
         ClientHarness.DriveStraight(client, 1.0, 0.5);
         Assert.InRange(robot.Status.TruePose.X, 0.98, 1.08);
         Assert.True(Math.Abs(robot.Status.Odometry.Pose.X - new ArcosDriveBase(client).ReadOdometry().Pose.X) < 0.002, "odometry read back differs by more than the SIP's position unit");
+
+        // The last packets written before the descriptor closes (ENABLE 0, CLOSE) still reach the robot.
+        client.Dispose();
+        Assert.True(robot.WaitUntil(s => !s.Open && !s.MotorsEnabled, TimeSpan.FromSeconds(2)), "the robot never got the client's CLOSE");
     }
 
     /// <summary>Over TCP, for both P3-DX firmwares: positions in mm (p3dx-sh) or in 0.485 mm units (p3dx).</summary>

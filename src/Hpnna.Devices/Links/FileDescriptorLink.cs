@@ -12,6 +12,9 @@ namespace Hpnna.Devices.Links;
 public unsafe class FileDescriptorLink : IByteLink
 {
     private static readonly TimeSpan WriteTimeout = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long closing waits for the last bytes to leave (a robot's stop and CLOSE: about 30 ms at 9600 baud).</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromMilliseconds(300);
     private int _fd;
     private bool _lost;
 
@@ -102,12 +105,37 @@ public unsafe class FileDescriptorLink : IByteLink
         var fd = Interlocked.Exchange(ref _fd, -1);
         if (fd >= 0)
         {
-            // Drop unsent output first: closing a terminal otherwise waits for it to drain.
-            Libc.TcFlush(fd, Libc.TcIoFlush);
+            // The last bytes written are often the most important (stop, CLOSE): let them leave, for a bounded
+            // time. Whatever is still stuck after that (a peer holding the line back) is dropped, since closing
+            // a terminal with unsent output waits for it to drain, up to 30 s on a serial port. Never flush a
+            // drained queue: on a pseudo-terminal that would discard what the other side has not read yet.
+            if (!WaitForDrain(fd, DrainTimeout))
+            {
+                Libc.TcFlush(fd, Libc.TcOFlush);
+            }
+
             Libc.Close(fd);
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>True once the output queue is empty (or cannot be asked about), false if bytes remain after <paramref name="timeout"/>.</summary>
+    private static bool WaitForDrain(int fd, TimeSpan timeout)
+    {
+        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        int queued;
+        while (Libc.Ioctl(fd, Libc.TiocOutQ, &queued) == 0 && queued > 0)
+        {
+            if (System.Diagnostics.Stopwatch.GetTimestamp() >= deadline)
+            {
+                return false;
+            }
+
+            Thread.Sleep(2);
+        }
+
+        return true;
     }
 
     /// <summary>Waits for readiness; false on time-out, throws when the descriptor reports an error or hang-up.</summary>

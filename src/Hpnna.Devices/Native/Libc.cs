@@ -24,7 +24,11 @@ internal static unsafe partial class Libc
     public const int EAgain = 11;
 
     public const int TcsaNow = 0;
+    public const int TcOFlush = 1;
     public const int TcIoFlush = 2;
+
+    /// <summary>ioctl request: bytes in a terminal's output queue, not yet sent.</summary>
+    public const nuint TiocOutQ = 0x5411;
 
     /// <summary>Bytes reserved for a termios structure (glibc's is 60).</summary>
     public const int TermiosSize = 128;
@@ -72,6 +76,9 @@ internal static unsafe partial class Libc
 
     [LibraryImport("libc", EntryPoint = "tcflush", SetLastError = true)]
     public static partial int TcFlush(int fd, int queue);
+
+    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(int fd, nuint request, int* value);
 
     [LibraryImport("libc", EntryPoint = "posix_openpt", SetLastError = true)]
     public static partial int PosixOpenPt(int flags);
