@@ -128,4 +128,21 @@ public sealed class LinkFaultTests
         client.SetVelocity(new DriveCommand(0.2, 0));
         Assert.True(robot.WaitUntil(s => s.Odometry.Linear > 0.15, TimeSpan.FromSeconds(2)));
     }
+
+    [Fact]
+    public void A_gap_in_the_SIPs_makes_the_base_not_ready_before_the_link_is_declared_lost()
+    {
+        using var pty = PseudoTerminal.Open();
+        var robot = new EmulatedRobot(pty.Master);
+        using var client = ClientHarness.Start(() => TermiosSerialLink.Open(pty.SlavePath), sipTimeout: TimeSpan.FromSeconds(5));
+        var drive = new ArcosDriveBase(client);
+        Assert.True(Poll.Until(() => drive.IsReady, TimeSpan.FromSeconds(5)), "no connection");
+
+        // The robot falls silent, the line stays: the state goes stale at 350 ms, long before the 5 s loss.
+        robot.Dispose();
+        var silent = Stopwatch.StartNew();
+        Assert.True(Poll.Until(() => !drive.IsReady, TimeSpan.FromSeconds(5)), "the base stayed ready without SIPs");
+        Assert.Equal(LinkState.Connected, client.ReadState().Link);
+        Assert.True(silent.Elapsed >= client.Options.StaleAfter - TimeSpan.FromMilliseconds(120), $"stale after only {silent.Elapsed.TotalMilliseconds} ms");
+    }
 }

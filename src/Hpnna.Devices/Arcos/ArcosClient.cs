@@ -51,6 +51,9 @@ public sealed class ArcosClient : IDisposable
         _thread = new Thread(Run) { IsBackground = true, Name = "arcos-io" };
     }
 
+    /// <summary>The settings the client runs with.</summary>
+    public ArcosClientOptions Options => _options;
+
     /// <summary>Raised on the I/O thread when the link state changes (connected, lost, closed).</summary>
     public event Action<LinkState, string>? LinkChanged;
 
@@ -156,6 +159,7 @@ public sealed class ArcosClient : IDisposable
         var motion = DriveCommand.Stop;
         var hasMotion = false;
         var sentMotion = new DriveCommand(double.NaN, double.NaN);
+        var stale = false;
         SetLink(LinkState.Connected, $"connected to {identity.Name} on {channel.Link.Description}");
 
         while (!token.IsCancellationRequested)
@@ -179,6 +183,12 @@ public sealed class ArcosClient : IDisposable
                 }
 
                 _working.SessionSipCount += _working.SipCount - sipsBefore;
+                if (stale)
+                {
+                    stale = false;
+                    _logger.LogInformation("{Link}: SIPs back after {Gap:0} ms", channel.Link.Description, Stopwatch.GetElapsedTime(lastSip, now).TotalMilliseconds);
+                }
+
                 lastSip = now;
                 Publish();
                 _health.Observe(_working);
@@ -186,6 +196,11 @@ public sealed class ArcosClient : IDisposable
             else if (Stopwatch.GetElapsedTime(lastSip, now) > _options.SipTimeout)
             {
                 throw new LinkLostException($"{channel.Link.Description}: no SIP for {_options.SipTimeout.TotalMilliseconds} ms");
+            }
+            else if (!stale && _working.SessionSipCount > 0 && Stopwatch.GetElapsedTime(lastSip, now) > _options.StaleAfter)
+            {
+                stale = true;
+                _logger.LogWarning("{Link}: no SIP for {Stale} ms; the robot is held still until one comes", channel.Link.Description, _options.StaleAfter.TotalMilliseconds);
             }
 
             var emergency = Volatile.Read(ref _emergency);

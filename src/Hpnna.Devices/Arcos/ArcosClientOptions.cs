@@ -13,6 +13,13 @@ public sealed record ArcosClientOptions
     /// <summary>No SIP for this long means the link is lost (SIPs come every 100 ms).</summary>
     public TimeSpan SipTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The robot's state is stale once no SIP came for this long (3.5 SIP cycles): the drive base then reports
+    /// itself not ready and the control loop holds the robot still until a SIP comes, so that line noise
+    /// spoiling a few SIPs in a row never leaves the controller steering blind for the whole <see cref="SipTimeout"/>.
+    /// </summary>
+    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromMilliseconds(350);
+
     /// <summary>Longest silence toward the robot: setpoints are repeated, or a PULSE sent, at this period (the watchdog fires at 2 s).</summary>
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromMilliseconds(400);
 
@@ -63,6 +70,12 @@ public sealed record ArcosClientOptions
         Positive(KeepAlive, nameof(KeepAlive));
         Positive(SyncTimeout, nameof(SyncTimeout));
         Positive(ReconnectDelay, nameof(ReconnectDelay));
+        Positive(StaleAfter, nameof(StaleAfter));
+        if (StaleAfter >= SipTimeout)
+        {
+            problems.Add($"StaleAfter must be shorter than SipTimeout (got {StaleAfter.TotalMilliseconds} ms and {SipTimeout.TotalMilliseconds} ms)");
+        }
+
         if (KeepAlive >= TimeSpan.FromSeconds(2))
         {
             problems.Add($"KeepAlive must be under the robot's 2 s watchdog (got {KeepAlive.TotalMilliseconds} ms)");
@@ -98,6 +111,4 @@ public sealed record ArcosClientOptions
             throw new ArgumentException("ARCOS client settings: " + string.Join("; ", problems));
         }
     }
-
-
 }

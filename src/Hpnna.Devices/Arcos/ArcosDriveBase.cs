@@ -11,5 +11,6 @@ public sealed class ArcosDriveBase(ArcosClient client) : IDriveBase
 
     public Odometry ReadOdometry() => client.ReadState().Odometry;
 
-    public bool IsReady => client.ReadState().IsCurrent;
+    /// <summary>Connected, and the last SIP is fresh (<see cref="ArcosClientOptions.StaleAfter"/>).</summary>
+    public bool IsReady => client.ReadState().IsFresh(client.Options.StaleAfter);
 }

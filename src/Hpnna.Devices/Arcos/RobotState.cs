@@ -69,6 +69,9 @@ public sealed class RobotState
     /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the last SIP.</summary>
     public long LastSipStamp { get; internal set; }
 
+    /// <summary><see cref="IsCurrent"/>, and the last SIP is at most <paramref name="maxAge"/> old: the robot as it is now, not as it was a while ago.</summary>
+    public bool IsFresh(TimeSpan maxAge) => IsCurrent && System.Diagnostics.Stopwatch.GetElapsedTime(LastSipStamp) <= maxAge;
+
     /// <summary>Times the link was lost since start.</summary>
     public int LinkLosses { get; internal set; }
 
