@@ -6,7 +6,8 @@ namespace Hpnna.Robot.Loop;
 /// <summary>
 /// Real time: sleeps to absolute deadlines on CLOCK_MONOTONIC with <c>clock_nanosleep(TIMER_ABSTIME)</c> on
 /// Linux (PeriodicTimer, Task.Delay and Timer run on a 4 ms coarse clock there, see realtime.md), so errors
-/// never accumulate. A deadline missed by a whole period is counted and skipped, never made up in a burst.
+/// never accumulate. A deadline missed by a whole period (an overrun, or a wake-up that came that late) is counted and
+/// skipped, never made up in a burst.
 /// Elsewhere it falls back to Thread.Sleep plus a short spin (development machines only).
 /// </summary>
 public sealed partial class MonotonicTickSource : ITickSource
@@ -44,18 +45,18 @@ public sealed partial class MonotonicTickSource : ITickSource
 
         _next += _periodTicks;
         _index++;
+        SleepUntil(_next);
+        var woke = Stopwatch.GetTimestamp();
         var skipped = 0;
-        var now = Stopwatch.GetTimestamp();
-        if (now - _next >= _periodTicks)
+        if (woke - _next >= _periodTicks)
         {
-            // A whole period late or more: count the missed deadlines and run the latest one now, without a burst.
-            skipped = (int)((now - _next) / _periodTicks);
+            // Awake a whole period late or more (the last tick overran, or the wake-up itself came late): those
+            // deadlines are missed; count them and run the latest one now, without a burst.
+            skipped = (int)((woke - _next) / _periodTicks);
             _next += skipped * _periodTicks;
             _index += skipped;
         }
 
-        SleepUntil(_next);
-        var woke = Stopwatch.GetTimestamp();
         return new Tick(_index, (_next - _start) / (double)Stopwatch.Frequency, Math.Max(0, woke - _next) / (double)Stopwatch.Frequency, skipped);
     }
 
