@@ -4,6 +4,7 @@ using Hpnna.Hil.Rig;
 using Hpnna.Hil.Rig.Laps;
 using Hpnna.Hil.Rig.Scenarios;
 using Hpnna.Programs.CommandLink;
+using Hpnna.Robot.Loop;
 using Hpnna.Simulation.Arcos;
 
 // hpnna-rig: plays a Pioneer for a controller under test, over a pty, a real serial port or TCP.
@@ -17,9 +18,10 @@ var png = new Option<string?>("--png") { Description = "Draw the maze and the pa
 var controllerLink = new Option<string?>("--link") { Description = "HOST:PORT of the controller's command link (TCP): needed for scenarios of several laps; also fetches the controller's tick figures for the result." };
 var linkKey = new Option<string?>("--link-key") { Description = "The command link's shared key file, when the controller requires one." };
 var untilClosed = new Option<bool>("--until-closed") { Description = "After the verdict, serve until the controller closes its session, then report every packet the robot received (a soak's lost-command count)." };
+var realtimePriority = new Option<int>("--realtime-priority") { Description = "SCHED_FIFO priority of the serving thread (1-99, below the controller's 50 when both share a machine; 0 = normal scheduling). The rig plays physics: starved, it would feed the controller late sonar and time that no robot has.", DefaultValueFactory = _ => 40 };
 var root = new RootCommand("Hardware-in-the-loop rig: a simulated Pioneer 3-DX in a T-maze speaking ARCOS, with scheduled faults; exit 0 when the scenario passes, 2 when it fails, 1 on bad input.")
 {
-    scenarioOption, pty, serial, tcp, baud, trace, png, controllerLink, linkKey, untilClosed,
+    scenarioOption, pty, serial, tcp, baud, trace, png, controllerLink, linkKey, untilClosed, realtimePriority,
 };
 root.SetAction(parse =>
 {
@@ -40,6 +42,15 @@ root.SetAction(parse =>
             e.Cancel = true;
             ctrlC.Cancel();
         };
+        var priority = parse.GetValue(realtimePriority);
+        if (priority is < 0 or > 99)
+        {
+            throw new ArgumentException($"--realtime-priority must be between 0 and 99 (got {priority})");
+        }
+
+        // The serving loop runs on this thread (threads started from it inherit the policy; none of them spins).
+        var refused = priority == 0 ? "off" : RealtimeScheduling.TryEnableFifo(priority);
+        Console.WriteLine($"rig: serving thread scheduling {(refused is null ? $"SCHED_FIFO priority {priority}" : $"normal ({refused})")}");
         RigResult result;
         if (ptyPath is not null)
         {
