@@ -9,10 +9,12 @@ public sealed class ChainingTests
 {
     private static readonly IReadOnlyList<Motif> Motifs = Motif.Standard();
 
-    [Fact]
-    public void Through_an_exact_preparatory_phase_every_pair_plays_bit_for_bit_as_in_isolation()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Through_an_exact_preparatory_phase_every_pair_plays_bit_for_bit_as_in_isolation(bool learnedInitialStates)
     {
-        var codes = RandomCodes(seed: 2);
+        var codes = RandomCodes(seed: 2, learnedInitialStates);
         var result = ChainEvaluation.Run(Motifs, codes, MotifInterpreter.Definition(), new PreparatoryPhase(1, 1), chains: 5, chainLength: 6, seed: 3);
         for (var from = 0; from < Motifs.Count; from++)
         {
@@ -23,6 +25,24 @@ public sealed class ChainingTests
         }
 
         Assert.Equal(0, result.FailedFraction);
+    }
+
+    [Fact]
+    public void A_program_with_its_own_initial_state_is_prepared_toward_that_state_not_the_shared_one()
+    {
+        var interpreter = MotifInterpreter.Definition();
+        var programs = RandomCodes(seed: 6, withInitialStates: true);
+        var result = ChainEvaluation.Run(Motifs, programs, interpreter, new PreparatoryPhase(1, 1), chains: 1, chainLength: 2, seed: 3);
+        var player = new MotifPlayer(interpreter, PreparatoryPhase.Off);
+        for (var m = 0; m < Motifs.Count; m++)
+        {
+            var x = new double[Motifs[m].Steps];
+            var y = new double[x.Length];
+            player.PlayAlone(programs[m], x, y);
+            Assert.Equal(Motifs[m].MeanSquaredError(x, y), result.Isolated[m]);
+            player.PlayAlone(programs[m] with { InitialState = null }, x, y);
+            Assert.NotEqual(Motifs[m].MeanSquaredError(x, y), result.Isolated[m]);
+        }
     }
 
     [Fact]
@@ -63,7 +83,8 @@ public sealed class ChainingTests
         Assert.True(one.OldMotifsUnchanged);
         for (var r = 0; r < one.Regimes.Count; r++)
         {
-            Assert.Equal(one.Regimes[r].Codes, two.Regimes[r].Codes);
+            Assert.Equal(one.Regimes[r].Programs.Select(p => p.Code), two.Regimes[r].Programs.Select(p => p.Code));
+            Assert.Equal(one.Regimes[r].Programs.Select(p => p.InitialState), two.Regimes[r].Programs.Select(p => p.InitialState));
             Assert.Equal(one.Regimes[r].Chains.Isolated, two.Regimes[r].Chains.Isolated);
         }
     }
@@ -79,10 +100,10 @@ public sealed class ChainingTests
         Assert.Equal(message, Assert.Throws<ArgumentException>(() => ChainingExperiment.Run(settings)).Message);
     }
 
-    private static double[][] RandomCodes(int seed)
+    private static MotifProgram[] RandomCodes(int seed, bool withInitialStates = false)
     {
         var random = new Random(seed);
-        var length = MotifInterpreter.Definition().CodeLength;
-        return [.. Motifs.Select(_ => Enumerable.Range(0, length).Select(_ => random.NextDouble() * 10 - 5).ToArray())];
+        var length = MotifProgram.CandidateLength(MotifInterpreter.Definition(), withInitialStates);
+        return [.. Motifs.Select(_ => MotifProgram.FromCandidate(Enumerable.Range(0, length).Select(_ => random.NextDouble() * 10 - 5).ToArray(), MotifInterpreter.Definition(), withInitialStates))];
     }
 }

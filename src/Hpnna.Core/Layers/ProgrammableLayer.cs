@@ -168,10 +168,12 @@ public sealed class ProgrammableLayer
             ApplyCode();
         }
 
+        // Written as a blend so that a gain of 1 lands exactly on the target, whatever the state was.
         var state = _state.AsSpan();
+        var keep = 1 - gain;
         for (var i = 0; i < state.Length; i++)
         {
-            state[i] += gain * (target[i] - state[i]);
+            state[i] = keep * state[i] + gain * target[i];
         }
     }
 

@@ -44,7 +44,8 @@ public sealed record ChainResult(double[] Isolated, double[,] Pairs, IReadOnlyLi
 }
 
 /// <summary>
-/// Plays trained motif programs zero-shot: each alone from the initial state; every ordered pair (the second
+/// Plays trained motif programs zero-shot: each alone from the initial state (prepared toward its own when it
+/// has one and the phase is on); every ordered pair (the second
 /// motif starts from wherever the first left the layer, or after a preparatory phase when one is set); and
 /// random chains, none of which was ever trained.
 /// </summary>
@@ -53,7 +54,7 @@ public static class ChainEvaluation
     public const double FailureFactor = 1.5;
     public const double FailureFloor = 1e-4;
 
-    public static ChainResult Run(IReadOnlyList<Motif> motifs, IReadOnlyList<double[]> codes, LayerDefinition interpreter, PreparatoryPhase phase, int chains, int chainLength, int seed)
+    public static ChainResult Run(IReadOnlyList<Motif> motifs, IReadOnlyList<MotifProgram> programs, LayerDefinition interpreter, PreparatoryPhase phase, int chains, int chainLength, int seed)
     {
         var n = motifs.Count;
         var player = new MotifPlayer(interpreter, phase);
@@ -63,7 +64,7 @@ public static class ChainEvaluation
         double Play(int motif)
         {
             var m = motifs[motif];
-            player.Play(codes[motif], x.AsSpan(0, m.Steps), y.AsSpan(0, m.Steps));
+            player.Play(programs[motif], x.AsSpan(0, m.Steps), y.AsSpan(0, m.Steps));
             return m.MeanSquaredError(x, y);
         }
 
@@ -106,7 +107,7 @@ public static class ChainEvaluation
     }
 
     /// <summary>The outputs of one chain played from the initial state: x and y per step, motif after motif.</summary>
-    public static (double[] X, double[] Y) Trace(IReadOnlyList<Motif> motifs, IReadOnlyList<double[]> codes, LayerDefinition interpreter, PreparatoryPhase phase, IReadOnlyList<int> order)
+    public static (double[] X, double[] Y) Trace(IReadOnlyList<Motif> motifs, IReadOnlyList<MotifProgram> programs, LayerDefinition interpreter, PreparatoryPhase phase, IReadOnlyList<int> order)
     {
         var player = new MotifPlayer(interpreter, phase);
         var xs = new List<double>();
@@ -115,7 +116,7 @@ public static class ChainEvaluation
         {
             var x = new double[motifs[motif].Steps];
             var y = new double[x.Length];
-            player.Play(codes[motif], x, y);
+            player.Play(programs[motif], x, y);
             xs.AddRange(x);
             ys.AddRange(y);
         }

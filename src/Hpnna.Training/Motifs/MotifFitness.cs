@@ -8,9 +8,11 @@ namespace Hpnna.Training.Motifs;
 /// The fitness of a code for one motif on the fixed motif interpreter: minus the mean squared error of the
 /// outputs, averaged over the training starts. The first start is always the interpreter's initial state;
 /// with <paramref name="randomStarts"/> &gt; 0 that many random states (drawn once from <paramref name="seed"/>, so
-/// evaluation is pure) are added: the seed's baseline of training from random initial states.
+/// evaluation is pure) are added: the seed's baseline of training from random initial states. With
+/// <paramref name="learnsInitialState"/> the candidate carries the program's own initial state too
+/// (<see cref="MotifProgram.FromCandidate"/>) and the motif is played from it instead of the shared one.
 /// </summary>
-public sealed class MotifFitness(Motif motif, LayerDefinition interpreter, int randomStarts, int seed) : IFitnessFunction
+public sealed class MotifFitness(Motif motif, LayerDefinition interpreter, int randomStarts, int seed, bool learnsInitialState = false) : IFitnessFunction
 {
     /// <summary>A motif counts as learned below this root-mean-square error (activity units).</summary>
     public const double LearnedRms = 0.02;
@@ -19,7 +21,9 @@ public sealed class MotifFitness(Motif motif, LayerDefinition interpreter, int r
     private readonly LayerDefinition _interpreter = interpreter;
     private readonly double[][] _starts = RandomStates(interpreter.NeuronCount, randomStarts, seed);
 
-    public SearchBounds Bounds { get; } = new(interpreter.CodeLength, interpreter.WeightRange.Min, interpreter.WeightRange.Max);
+    public SearchBounds Bounds { get; } = new(MotifProgram.CandidateLength(interpreter, learnsInitialState), interpreter.WeightRange.Min, interpreter.WeightRange.Max);
+
+    public bool LearnsInitialState => learnsInitialState;
 
     public IFitnessEvaluator CreateEvaluator() => new Evaluator(this);
 
@@ -38,16 +42,14 @@ public sealed class MotifFitness(Motif motif, LayerDefinition interpreter, int r
 
         public Evaluation Evaluate(ReadOnlySpan<double> candidate)
         {
-            var total = 0.0;
-            for (var s = -1; s < owner._starts.Length; s++)
+            var program = MotifProgram.FromCandidate(candidate, owner._interpreter, owner.LearnsInitialState);
+            _player.PlayAlone(program, _x, _y);
+            var total = owner._motif.MeanSquaredError(_x, _y);
+            foreach (var start in owner._starts)
             {
                 _player.Reset();
-                if (s >= 0)
-                {
-                    _player.Place(owner._starts[s]);
-                }
-
-                _player.Play(candidate, _x, _y);
+                _player.Place(start);
+                _player.Play(program, _x, _y);
                 total += owner._motif.MeanSquaredError(_x, _y);
             }
 

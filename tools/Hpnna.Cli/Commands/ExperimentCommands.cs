@@ -34,7 +34,7 @@ internal static class ExperimentCommands
         var prepGain = new Option<double>("--prep-gain") { Description = "Fraction of the way to the initial state per preparatory step, in (0, 1].", DefaultValueFactory = _ => PreparatoryPhase.Default.Gain };
         var seed = SeedOption();
         var threads = ThreadsOption();
-        var command = new Command("chaining", "Motif transitions: six motifs learned one at a time on a fixed interpreter, chained zero-shot from a fixed start, after training from random initial states, and through a preparatory phase.")
+        var command = new Command("chaining", "Motif transitions: six motifs learned one at a time on a fixed interpreter, chained zero-shot from a fixed start, after training from random initial states, through a preparatory phase, and through it toward initial states learned with each program.")
         {
             output, generations, randomStarts, chains, chainLength, prepSteps, prepGain, mazeTrials, seed, threads,
         };

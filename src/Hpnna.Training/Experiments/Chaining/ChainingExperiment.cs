@@ -9,7 +9,7 @@ using Hpnna.Training.Motifs;
 namespace Hpnna.Training.Experiments.Chaining;
 
 /// <summary>One regime's programs and how they chain.</summary>
-public sealed record RegimeResult(MotifRegime Regime, double[][] Codes, PreparatoryPhase Phase, ChainResult Chains);
+public sealed record RegimeResult(MotifRegime Regime, MotifProgram[] Programs, PreparatoryPhase Phase, ChainResult Chains);
 
 /// <summary>The robot's own chaining: the shipped hierarchy in the maze without and with L1's preparatory phase at Pr/Pl switches.</summary>
 public sealed record MazeChaining(MazeExperimentResult Without, MazeExperimentResult With);
@@ -20,10 +20,11 @@ public sealed record MazeChaining(MazeExperimentResult Without, MazeExperimentRe
 public sealed record ChainingResult(ChainingSettings Settings, IReadOnlyList<Motif> Motifs, LayerDefinition Interpreter, IReadOnlyList<RegimeResult> Regimes, bool OldMotifsUnchanged, MazeChaining? Maze, TimeSpan Elapsed);
 
 /// <summary>
-/// Zero-shot chaining of motifs learned one at a time on a fixed interpreter, in the seed's three regimes:
+/// Zero-shot chaining of motifs learned one at a time on a fixed interpreter, in the seed's three regimes and a fourth:
 /// codes trained from the initial state and chained as they are; codes trained from random initial states
-/// too (the standard trick); and the first codes chained through the preparatory phase of the transition
-/// module. Each motif is one DE run, never trained together with another; chains are never trained at all.
+/// too (the standard trick); the first codes chained through the preparatory phase of the transition module;
+/// and codes learned together with their own initial state, chained through the phase toward that state.
+/// Each motif is one DE run, never trained together with another; chains are never trained at all.
 /// </summary>
 public static class ChainingExperiment
 {
@@ -43,33 +44,35 @@ public static class ChainingExperiment
         var mazeTrials = robot is null || settings.MazeTrials == 0 ? 0 : 2 * 8 * settings.MazeNoise.Count * settings.MazeTrials;
 
         // Progress counts DE generations and maze trials alike.
-        var total = 2 * motifs.Count * settings.Generations + mazeTrials;
+        var total = 3 * motifs.Count * settings.Generations + mazeTrials;
         var done = 0;
         var unchanged = true;
-        double[][] Train(int randomStarts, int regime)
+        MotifProgram[] Train(int randomStarts, int regime, bool learnsInitialState)
         {
-            var codes = new List<double[]>();
+            var programs = new List<MotifProgram>();
             var fingerprints = new List<string>();
             for (var m = 0; m < motifs.Count; m++)
             {
                 var before = done;
-                var run = DifferentialEvolution.Run(new MotifFitness(motifs[m], interpreter, randomStarts, settings.Seed), settings.Evolution(m, regime), p => progress?.Invoke(before + p.Generation, total), cancellation);
+                var run = DifferentialEvolution.Run(new MotifFitness(motifs[m], interpreter, randomStarts, settings.Seed, learnsInitialState), settings.Evolution(m, regime), p => progress?.Invoke(before + p.Generation, total), cancellation);
                 cancellation.ThrowIfCancellationRequested();
                 done += settings.Generations;
-                codes.Add(run.Best);
+                var program = MotifProgram.FromCandidate(run.Best, interpreter, learnsInitialState);
+                programs.Add(program);
 
                 // A new program is a new code on the same interpreter: every earlier motif must still play bit for bit as before.
-                unchanged &= fingerprints.Select((f, i) => Fingerprint(interpreter, codes[i], motifs[i].Steps) == f).All(same => same);
-                fingerprints.Add(Fingerprint(interpreter, run.Best, motifs[m].Steps));
+                unchanged &= fingerprints.Select((f, i) => Fingerprint(interpreter, programs[i], motifs[i].Steps) == f).All(same => same);
+                fingerprints.Add(Fingerprint(interpreter, program, motifs[m].Steps));
             }
 
-            return [.. codes];
+            return [.. programs];
         }
 
-        var fromInitial = Train(0, 0);
-        var fromRandom = Train(settings.RandomStarts, 1);
-        RegimeResult Evaluate(MotifRegime regime, double[][] codes, PreparatoryPhase phase) =>
-            new(regime, codes, phase, ChainEvaluation.Run(motifs, codes, interpreter, phase, settings.Chains, settings.ChainLength, settings.Seed));
+        var fromInitial = Train(0, 0, false);
+        var fromRandom = Train(settings.RandomStarts, 1, false);
+        var withOwnStart = Train(0, 2, true);
+        RegimeResult Evaluate(MotifRegime regime, MotifProgram[] programs, PreparatoryPhase phase) =>
+            new(regime, programs, phase, ChainEvaluation.Run(motifs, programs, interpreter, phase, settings.Chains, settings.ChainLength, settings.Seed));
 
         MazeChaining? maze = null;
         if (mazeTrials > 0)
@@ -93,19 +96,20 @@ public static class ChainingExperiment
                 Evaluate(MotifRegime.FixedStart, fromInitial, PreparatoryPhase.Off),
                 Evaluate(MotifRegime.RandomStarts, fromRandom, PreparatoryPhase.Off),
                 Evaluate(MotifRegime.Preparatory, fromInitial, settings.Phase),
+                Evaluate(MotifRegime.LearnedStart, withOwnStart, settings.Phase),
             ],
             unchanged,
             maze,
             clock.Elapsed);
     }
 
-    /// <summary>The bits of a motif program's outputs played alone from the initial state.</summary>
-    public static string Fingerprint(LayerDefinition interpreter, double[] code, int steps)
+    /// <summary>The bits of a motif program's outputs played alone from its initial state.</summary>
+    public static string Fingerprint(LayerDefinition interpreter, MotifProgram program, int steps)
     {
         var player = new MotifPlayer(interpreter, PreparatoryPhase.Off);
         var x = new double[steps];
         var y = new double[steps];
-        player.Play(code, x, y);
+        player.PlayAlone(program, x, y);
         var bytes = new byte[2 * steps * sizeof(double)];
         Buffer.BlockCopy(x, 0, bytes, 0, steps * sizeof(double));
         Buffer.BlockCopy(y, 0, bytes, steps * sizeof(double), steps * sizeof(double));

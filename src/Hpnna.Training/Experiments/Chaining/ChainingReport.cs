@@ -8,7 +8,7 @@ namespace Hpnna.Training.Experiments.Chaining;
 /// <summary>Writes the chaining report: errors alone and chained per regime and per motif, the pair matrices, and chained drawings.</summary>
 public static class ChainingReport
 {
-    private static readonly string[] RegimeNames = ["fixed start", "random initial states", "preparatory phase"];
+    private static readonly string[] RegimeNames = ["fixed start", "random initial states", "preparatory phase", "learned initial state + phase"];
 
     public static string Write(ChainingResult result, string directory, string command)
     {
@@ -16,7 +16,7 @@ public static class ChainingReport
         var report = new MarkdownReport(directory, "Motif transitions: zero-shot chaining with and without a preparatory phase", command, s.Seed);
         report.Paragraph(string.Create(CultureInfo.InvariantCulture,
             $"{result.Motifs.Count} pen-velocity motifs of {s.MotifSteps} slow steps ({s.MotifSteps * result.Interpreter.Step:0} s) are learned one DE run each ({s.Generations} generations of DE/best/1/bin, population 40, F 0.5, CR 0.9) as programs of one fixed interpreter: {result.Interpreter.NeuronCount} slow neurons, no input, every weight and bias programmable ({result.Interpreter.CodeLength} code values), published muls. No motif is ever trained with another, and no chain is ever trained. "
-            + $"Regimes: **fixed start** (trained from the interpreter's initial state; in a chain each motif starts where the last left the network), **random initial states** (trained from the initial state and {s.RandomStarts} random states, the standard trick; chained the same way), **preparatory phase** (the fixed-start codes, chained through the transition module: {s.Phase.Steps} steps pulling the state halfway (gain {s.Phase.Gain}) to the initial state each step, within {s.Phase.Tolerance:G2} of it from anywhere). "
+            + $"Regimes: **fixed start** (trained from the interpreter's initial state; in a chain each motif starts where the last left the network), **random initial states** (trained from the initial state and {s.RandomStarts} random states, the standard trick; chained the same way), **preparatory phase** (the fixed-start codes, chained through the transition module: {s.Phase.Steps} steps pulling the state halfway (gain {s.Phase.Gain}) to the initial state each step, within {s.Phase.Tolerance:G2} of it from anywhere), **learned initial state + phase** (each code learned together with its own initial state, 6 more values in the same DE run; chained through the same phase toward the next program's own state). "
             + $"Chains: every ordered pair, and {s.Chains} random chains of {s.ChainLength}. A transition **fails** when the motif's error in the chain is more than {ChainEvaluation.FailureFactor} times its error alone and worse by more than {ChainEvaluation.FailureFloor} (mean squared error, activity units). {result.Elapsed.TotalSeconds:F0} s of wall time."));
 
         report.Heading("Verdict");
@@ -55,7 +55,7 @@ public static class ChainingReport
         var names = string.Join(" → ", order.Select(o => result.Motifs[o].Name));
         report.Paragraph($"The first random chain, {names}, in every regime, against the motifs' targets played one after another: first the pen's path (outputs integrated as velocities), then the x output over time.");
         var target = (order.SelectMany(o => result.Motifs[o].X).ToArray(), order.SelectMany(o => result.Motifs[o].Y).ToArray());
-        var played = result.Regimes.Select(r => ChainEvaluation.Trace(result.Motifs, r.Codes, result.Interpreter, r.Phase, order)).ToArray();
+        var played = result.Regimes.Select(r => ChainEvaluation.Trace(result.Motifs, r.Programs, result.Interpreter, r.Phase, order)).ToArray();
         LineChart.SavePng(report.PicturePath("chain-path.png"), "Pen path of one chain", "x", "y",
             [PenPath("target", target), .. played.Select((p, i) => PenPath(RegimeNames[i], p))], width: 800, height: 700);
         var time = Enumerable.Range(1, target.Item1.Length).Select(k => k * result.Interpreter.Step).ToArray();
@@ -77,8 +77,6 @@ public static class ChainingReport
             report.Paragraph("L1 has only two slow neurons, its outputs, and the wall followers are nearly memoryless: the state one primitive leaves is mostly what the sonars make of it a step later. So the zero-shot transition problem is small at L1, and the table shows whether the phase helps or costs (while it runs the outputs are pulled to the initial state instead of following the walls).");
         }
 
-        report.Heading("Not measured yet");
-        report.Paragraph("Per-program learned initial states are not used: every program here is trained from, and prepared toward, the interpreter's shared initial state.");
         return report.Save();
     }
 
