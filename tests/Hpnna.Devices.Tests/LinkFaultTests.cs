@@ -145,4 +145,31 @@ public sealed class LinkFaultTests
         Assert.Equal(LinkState.Connected, client.ReadState().Link);
         Assert.True(silent.Elapsed >= client.Options.StaleAfter - TimeSpan.FromMilliseconds(120), $"stale after only {silent.Elapsed.TotalMilliseconds} ms");
     }
+
+    [Fact]
+    public void A_controller_that_falls_silent_has_its_robot_stopped_and_the_next_setpoint_moves_it_again()
+    {
+        using var pty = PseudoTerminal.Open();
+        using var robot = new EmulatedRobot(pty.Master);
+        using var client = new ArcosClient(new ArcosClientOptions
+        {
+            OpenLink = () => TermiosSerialLink.Open(pty.SlavePath),
+            SetpointTimeout = TimeSpan.FromSeconds(1),
+        });
+        client.Start();
+        Assert.True(ClientHarness.WaitUntil(client, s => s.Link == LinkState.Connected && s.MotorsEnabled, TimeSpan.FromSeconds(5)));
+
+        // One setpoint, then silence (a stuck control thread): the keep-alive must not carry it on for ever.
+        client.SetVelocity(new DriveCommand(0.3, 0));
+        Assert.True(robot.WaitUntil(s => s.Odometry.Linear > 0.05, TimeSpan.FromSeconds(3)), "the setpoint did not move the robot");
+        Assert.True(robot.WaitUntil(s => s.Odometry.Linear == 0, TimeSpan.FromSeconds(5)), "the robot kept moving without setpoints");
+        Assert.Equal(0, robot.Status.WatchdogTrips); // the client stopped it; the firmware did not have to
+
+        // A controller that speaks again, as the loop does every tick, moves it again.
+        Assert.True(Poll.Until(() =>
+        {
+            client.SetVelocity(new DriveCommand(0.2, 0));
+            return robot.Status.Odometry.Linear > 0.05;
+        }, TimeSpan.FromSeconds(3)), "new setpoints did not move it again");
+    }
 }

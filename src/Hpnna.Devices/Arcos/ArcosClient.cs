@@ -17,7 +17,8 @@ namespace Hpnna.Devices.Arcos;
 /// The I/O thread opens the link, runs the handshake (<see cref="ArcosConnector"/>), then loops: read and
 /// parse whatever arrived (SIPs into the state snapshot), send the newest setpoint as VEL and RVEL when it
 /// changes and at least every <see cref="ArcosClientOptions.KeepAlive"/> (a PULSE when there is nothing to
-/// send), and declare the link lost when no SIP came for <see cref="ArcosClientOptions.SipTimeout"/>. Then
+/// send; a stop instead when the controller has fallen silent for <see cref="ArcosClientOptions.SetpointTimeout"/>),
+/// and declare the link lost when no SIP came for <see cref="ArcosClientOptions.SipTimeout"/>. Then
 /// it reconnects with a doubling back-off; setpoints written before a session's first SIP are never sent
 /// in it, so after a loss the robot stays still until the controller, seeing the robot afresh
 /// (<see cref="RobotState.IsCurrent"/>), asks again. Disposing stops the robot (VEL 0, RVEL 0),
@@ -160,6 +161,7 @@ public sealed class ArcosClient : IDisposable
         var hasMotion = false;
         var sentMotion = new DriveCommand(double.NaN, double.NaN);
         var stale = false;
+        var lastSetpoint = lastSip;
         SetLink(LinkState.Connected, $"connected to {identity.Name} on {channel.Link.Description}");
 
         while (!token.IsCancellationRequested)
@@ -214,10 +216,19 @@ public sealed class ArcosClient : IDisposable
             }
 
             // Setpoints from before the connection or before the latest E_STOP never move the robot.
-            if (_setpoints.TryRefresh() && _setpoints.Front.Sequence > since)
+            if (_setpoints.TryRefresh())
             {
-                motion = _setpoints.Front.Command;
-                hasMotion = true;
+                lastSetpoint = now;
+                if (_setpoints.Front.Sequence > since)
+                {
+                    motion = _setpoints.Front.Command;
+                    hasMotion = true;
+                }
+            }
+            else if (_options.SetpointTimeout is { } timeout && motion != DriveCommand.Stop && Stopwatch.GetElapsedTime(lastSetpoint, now) > timeout)
+            {
+                motion = DriveCommand.Stop;
+                _logger.LogWarning("No setpoint from the controller for {Timeout} ms: robot stopped until the next one", timeout.TotalMilliseconds);
             }
 
             var due = Stopwatch.GetElapsedTime(lastSent, now) >= _options.KeepAlive;

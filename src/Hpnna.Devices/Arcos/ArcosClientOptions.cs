@@ -20,6 +20,13 @@ public sealed record ArcosClientOptions
     /// </summary>
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromMilliseconds(350);
 
+    /// <summary>
+    /// When set, a moving robot is stopped once the controller has written no setpoint for this long (its
+    /// thread stalled or died): the keep-alive would otherwise repeat its last setpoint forever. It moves
+    /// again at the next setpoint. Null (the default) for callers that set a velocity once and leave it.
+    /// </summary>
+    public TimeSpan? SetpointTimeout { get; init; }
+
     /// <summary>Longest silence toward the robot: setpoints are repeated, or a PULSE sent, at this period (the watchdog fires at 2 s).</summary>
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromMilliseconds(400);
 
@@ -71,6 +78,11 @@ public sealed record ArcosClientOptions
         Positive(SyncTimeout, nameof(SyncTimeout));
         Positive(ReconnectDelay, nameof(ReconnectDelay));
         Positive(StaleAfter, nameof(StaleAfter));
+        if (SetpointTimeout is { } setpointTimeout)
+        {
+            Positive(setpointTimeout, nameof(SetpointTimeout));
+        }
+
         if (StaleAfter >= SipTimeout)
         {
             problems.Add($"StaleAfter must be shorter than SipTimeout (got {StaleAfter.TotalMilliseconds} ms and {SipTimeout.TotalMilliseconds} ms)");

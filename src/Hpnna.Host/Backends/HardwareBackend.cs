@@ -30,6 +30,9 @@ public sealed class HardwareBackend : IRobotBackend
                 MaxLinear = hw.MaxLinear,
                 MaxAngular = hw.MaxAngularDegrees * Math.PI / 180,
                 LowBatteryVolts = hw.LowBatteryVolts,
+
+                // The loop writes every tick, a stop included: ten periods of silence mean its thread is stuck.
+                SetpointTimeout = TimeSpan.FromMilliseconds(10 * settings.PeriodMilliseconds),
             },
             logger);
         Drive = new ArcosDriveBase(_client);
