@@ -12,7 +12,7 @@ public sealed class FaultTests
     {
         using var bench = Bench.Run("link-cut-3s.json", "--goal", "G6");
         var (code, result) = bench.Verdict(TimeSpan.FromSeconds(100));
-        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+        Assert.True(code == 0, bench.Explain(result));
         Assert.Matches(@"stop after link cut [0-2]\.\d s", result);
         Assert.Contains("stale motion commands 0;", result); // after reconnecting, nothing computed before the loss reached the robot
         Assert.Contains("sessions 2;", result);
@@ -24,7 +24,7 @@ public sealed class FaultTests
     {
         using var bench = Bench.Run("garbage.json", "--goal", "G4");
         var (code, result) = bench.Verdict(TimeSpan.FromSeconds(90));
-        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+        Assert.True(code == 0, bench.Explain(result));
         Assert.Matches(@"garbage bytes [1-9]\d+", result);
     }
 
@@ -35,7 +35,7 @@ public sealed class FaultTests
         var reply = SendWhenReady(bench.LinkPort, "GOAL G8");
         Assert.Equal("OK GOAL G8", reply);
         var (code, result) = bench.Verdict(TimeSpan.FromSeconds(90));
-        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+        Assert.True(code == 0, bench.Explain(result));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class FaultTests
     {
         using var bench = Bench.Run("battery-and-stall.json", "--goal", "G2");
         var (code, result) = bench.Verdict(TimeSpan.FromSeconds(90));
-        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+        Assert.True(code == 0, bench.Explain(result));
         Assert.Contains("Robot battery low: 11.2 V", bench.Host.Output);
         Assert.Contains("Robot wheel stall: both wheels", bench.Host.Output);
         Assert.Contains("Robot wheel stall cleared", bench.Host.Output);
@@ -56,7 +56,7 @@ public sealed class FaultTests
     {
         using var bench = Bench.Run(scenario, "--goal", "G6");
         var (code, result) = bench.Verdict(TimeSpan.FromSeconds(90));
-        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+        Assert.True(code == 0, bench.Explain(result));
         Assert.Matches(@"PASS: stopped [0-2]\.\d s after the fault", result);
         Assert.Contains($"state=stopped-dead-sonar-{disc}", result);
         Assert.Contains($"Sonar {disc} (s{disc}) hears nothing", bench.Host.Output);
@@ -67,7 +67,7 @@ public sealed class FaultTests
     {
         using var bench = Bench.Run("sonar-stuck.json", "--goal", "G3");
         var (code, result) = bench.Verdict(TimeSpan.FromSeconds(90));
-        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+        Assert.True(code == 0, bench.Explain(result));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal static class GoalRun
     {
         using var bench = Bench.Run($"goal-{goal.ToLowerInvariant()}.json", "--goal", goal);
         var (code, result) = bench.Verdict(TimeSpan.FromSeconds(90));
-        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+        Assert.True(code == 0, bench.Explain(result));
         Assert.Contains($"PASS: reached {goal}", result);
         Assert.Equal(0, bench.StopHost());
     }

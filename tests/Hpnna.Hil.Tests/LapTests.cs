@@ -12,7 +12,7 @@ public sealed class LapTests(ITestOutputHelper output)
     {
         using var bench = Bench.Run("laps.json", "--goal", "G2");
         var (code, result) = bench.Verdict(TimeSpan.FromSeconds(200));
-        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+        Assert.True(code == 0, bench.Explain(result));
         Assert.Contains("laps 3/3", result);
         foreach (var (lap, goal) in new[] { (1, "G2"), (2, "G7"), (3, "G4") })
         {
@@ -37,7 +37,7 @@ public sealed class LapTests(ITestOutputHelper output)
         var rigLines = bench.Rig.Output.Split('\n').Where(l => l.StartsWith("rig: the controller", StringComparison.Ordinal) || l.StartsWith("scenario ", StringComparison.Ordinal));
         var hostLines = bench.Host.Output.Split('\n').Where(l => l.Contains("packets sent", StringComparison.Ordinal) || l.Contains("lateness", StringComparison.Ordinal)).TakeLast(3);
         output.WriteLine(string.Join('\n', rigLines.Concat(hostLines)));
-        Assert.True(code == 0, $"{result}\n--- host ---\n{bench.Host.Output}");
+        Assert.True(code == 0, bench.Explain(result));
         foreach (var expected in new[] { "laps 64/64", "sessions 1;", "checksum errors 0;", "stale motion commands 0;" })
         {
             Assert.True(result.Contains(expected, StringComparison.Ordinal), $"'{expected}' missing from: {result}");
