@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs HIL scenarios one after another, each against the real controller service over a fresh pseudo-terminal
-# pair, and prints the results as a Markdown table (scenario, outcome, time to goal, controller ticks late).
+# pair, and prints the results as a Markdown table (scenario, outcome, time to goal, controller ticks late,
+# rig stalls: gaps in which the rig itself did not run and paused the robot's world).
 #   hil/run-scenarios.sh                     # every scenario but the soak
 #   hil/run-scenarios.sh goal-g1 link-cut-3s # just these
 # Logs and pictures go to ${HIL_OUT:-/tmp/hpnna-hil-results}/. Needs only the .NET SDK.
@@ -20,8 +21,8 @@ fi
 
 echo "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%d), $(nproc) cores"
 echo
-echo "| scenario | outcome | time to goal | controller ticks (late, skipped) |"
-echo "|---|---|---|---|"
+echo "| scenario | outcome | time to goal | controller ticks (late, skipped) | rig stalls |"
+echo "|---|---|---|---|---|"
 for name in "$@"; do
     file=hil/scenarios/$name.json
     [ -f "$file" ] || { echo "no scenario $file" >&2; exit 1; }
@@ -42,5 +43,6 @@ for name in "$@"; do
     verdict=$(sed -E 's/^scenario [^:]+: ([A-Z]+): ([^;]*);.*/\1: \2/' <<<"$line")
     time=$(sed -E 's/.*time to goal ([^;]*);.*/\1/' <<<"$line")
     ticks=$(sed -E 's/.* ticks=([0-9]+) late=([0-9]+) skipped=([0-9]+).*/\1 (\2, \3)/' <<<"$line")
-    echo "| $name | $verdict | $time | $ticks |"
+    stalls=$(sed -E 's/.*rig stalls ([^;]*);.*/\1/' <<<"$line")
+    echo "| $name | $verdict | $time | $ticks | $stalls |"
 done

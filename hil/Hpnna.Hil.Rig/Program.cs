@@ -4,7 +4,6 @@ using Hpnna.Hil.Rig;
 using Hpnna.Hil.Rig.Laps;
 using Hpnna.Hil.Rig.Scenarios;
 using Hpnna.Programs.CommandLink;
-using Hpnna.Robot.Loop;
 using Hpnna.Simulation.Arcos;
 
 // hpnna-rig: plays a Pioneer for a controller under test, over a pty, a real serial port or TCP.
@@ -35,7 +34,6 @@ root.SetAction(parse =>
         }
 
         var director = Director(scenario, parse.GetValue(controllerLink), parse.GetValue(linkKey));
-        var run = new RigRun(scenario, tcpPort is null ? parse.GetValue(baud) : 0, parse.GetValue(trace), parse.GetValue(png), director, parse.GetValue(untilClosed));
         using var ctrlC = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -48,9 +46,7 @@ root.SetAction(parse =>
             throw new ArgumentException($"--realtime-priority must be between 0 and 99 (got {priority})");
         }
 
-        // The serving loop runs on this thread (threads started from it inherit the policy; none of them spins).
-        var refused = priority == 0 ? "off" : RealtimeScheduling.TryEnableFifo(priority);
-        Console.WriteLine($"rig: serving thread scheduling {(refused is null ? $"SCHED_FIFO priority {priority}" : $"normal ({refused})")}");
+        var run = new RigRun(scenario, tcpPort is null ? parse.GetValue(baud) : 0, parse.GetValue(trace), parse.GetValue(png), director, parse.GetValue(untilClosed), priority);
         RigResult result;
         if (ptyPath is not null)
         {

@@ -4,6 +4,7 @@ using Hpnna.Hil.Rig.Faults;
 using Hpnna.Hil.Rig.Laps;
 using Hpnna.Hil.Rig.Scenarios;
 using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Loop;
 using Hpnna.Simulation.Arcos;
 using Hpnna.Simulation.Mazes;
 using Hpnna.Simulation.Rendering;
@@ -20,9 +21,13 @@ namespace Hpnna.Hil.Rig;
 /// </summary>
 /// <param name="director">The controller's command link, needed for more than one lap and for the controller's timing figures.</param>
 /// <param name="untilClosed">After the verdict, keep serving until the controller closes its session (so that every packet it sent is counted).</param>
-internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath, string? pngPath, Func<ArcosRobotEmulator, LapDirector>? director, bool untilClosed)
+/// <param name="realtimePriority">SCHED_FIFO priority of the serving loop, 0 for normal scheduling; judging and drawing afterwards run normally.</param>
+internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath, string? pngPath, Func<ArcosRobotEmulator, LapDirector>? director, bool untilClosed, int realtimePriority)
 {
     private const double TraceEvery = 0.1;
+
+    // A rig that did not run for this long pauses the robot's world (reported as rig stalls): the test is of the controller, not of the machine.
+    private static readonly TimeSpan StallLimit = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(20);
 
     /// <summary>Serves until the verdict (printed at once as one line), and with <c>untilClosed</c> until the controller's CLOSE.</summary>
@@ -30,7 +35,7 @@ internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath,
     {
         var maze = TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(scenario.Lambda), TMazeSpec.DefaultWidth));
         var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, new SonarNoise(scenario.SonarNoise), 0, scenario.Seed);
-        var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(SipCycle: TimeSpan.FromMilliseconds(scenario.SipCycleMilliseconds), BaudRate: baudRate));
+        var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(SipCycle: TimeSpan.FromMilliseconds(scenario.SipCycleMilliseconds), BaudRate: baudRate, PauseOverStalls: StallLimit));
         var faulty = new FaultyLink(link, scenario.Seed);
         var faults = new FaultInjector(scenario.Faults, faulty);
         var judge = new LapJudge(scenario, maze.World);
@@ -120,6 +125,8 @@ internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath,
             finisher.Start();
         };
 
+        var refused = realtimePriority == 0 ? "off" : RealtimeScheduling.TryEnableFifo(realtimePriority);
+        Console.WriteLine($"rig: serving thread scheduling {(refused is null ? $"SCHED_FIFO priority {realtimePriority}" : $"normal ({refused})")}");
         try
         {
             emulator.Serve(faulty, stop.Token);
@@ -127,6 +134,13 @@ internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath,
         catch (LinkLostException e)
         {
             failure ??= $"controller link lost: {e.Message}";
+        }
+        finally
+        {
+            if (refused is null)
+            {
+                RealtimeScheduling.ReturnToNormal();
+            }
         }
 
         finisher?.Join();
@@ -168,7 +182,7 @@ internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath,
         var outcome = passed
             ? scenario.Laps == 1 ? laps[0].Outcome : $"all {laps.Count} laps reached their goals"
             : string.Join("; ", problems.DefaultIfEmpty("stopped before the end"));
-        return new RigResult(scenario.Name, passed, outcome, [.. laps], faults.LongestStopAfterCut, line.GarbageBytes, status.WatchdogTrips, status.Sessions, status.StaleMotionCommands, status.ChecksumErrors, controllerStatus);
+        return new RigResult(scenario.Name, passed, outcome, [.. laps], faults.LongestStopAfterCut, line.GarbageBytes, status.WatchdogTrips, status.Sessions, status.StaleMotionCommands, status.ChecksumErrors, status.Stalls, status.LongestStall, controllerStatus);
     }
 
     private static string? Status(LapDirector? laps)

@@ -21,7 +21,10 @@ public sealed class ArcosRobotEmulator
     private readonly byte[] _receive = new byte[512];
     private readonly Lock _statusLock = new();
     private readonly double _physicsStep;
+    private readonly double? _pauseOverStalls;
     private EmulatorStatus _status;
+    private int _stalls;
+    private double _longestStall;
 
     /// <param name="robot">The body; the emulator drives it and nothing else should while it serves.</param>
     /// <param name="physicsStep">Simulated seconds per physics step (the loop keeps simulated time equal to wall time).</param>
@@ -31,6 +34,7 @@ public sealed class ArcosRobotEmulator
         settings ??= new EmulatorSettings();
         _robot = robot;
         _physicsStep = physicsStep;
+        _pauseOverStalls = settings.PauseOverStalls?.TotalSeconds;
         _session = new ArcosRobotSession(robot, settings);
         _transmitter = new PacedTransmitter(settings.BaudRate);
         _session.Output = _transmitter.Enqueue;
@@ -59,7 +63,7 @@ public sealed class ArcosRobotEmulator
     /// <exception cref="LinkLostException">The client's side of the link went away.</exception>
     public void Serve(IByteLink link, CancellationToken cancellation)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = new PausableClock();
         var simulated = 0.0;
         _reader.Reset();
         try
@@ -72,14 +76,25 @@ public sealed class ArcosRobotEmulator
         }
     }
 
-    private void Loop(IByteLink link, Stopwatch clock, ref double simulated, CancellationToken cancellation)
+    private void Loop(IByteLink link, PausableClock clock, ref double simulated, CancellationToken cancellation)
     {
         while (!cancellation.IsCancellationRequested)
         {
-            var now = clock.Elapsed.TotalSeconds;
+            var now = clock.Seconds;
             var wait = Math.Clamp(simulated + _physicsStep - now, 0, _physicsStep);
             var n = link.Read(_receive, TimeSpan.FromSeconds(_transmitter.IsIdle ? wait : Math.Min(wait, 0.002)));
-            now = clock.Elapsed.TotalSeconds;
+            now = clock.Seconds;
+
+            // The loop never waits longer than a step: a larger gap is time in which it did not run at all.
+            if (_pauseOverStalls is { } limit && now - simulated > limit)
+            {
+                var gap = now - simulated - _physicsStep;
+                clock.Pause(gap);
+                now -= gap;
+                _stalls++;
+                _longestStall = Math.Max(_longestStall, gap);
+            }
+
             if (n > 0)
             {
                 _reader.Append(_receive.AsSpan(0, n));
@@ -125,7 +140,9 @@ public sealed class ArcosRobotEmulator
             _reader.ChecksumErrors,
             _transmitter.BaudRate,
             _transmitter.SentBytes,
-            _transmitter.DroppedBytes);
+            _transmitter.DroppedBytes,
+            _stalls,
+            _longestStall);
         lock (_statusLock)
         {
             _status = status;
@@ -134,6 +151,8 @@ public sealed class ArcosRobotEmulator
 }
 
 /// <summary>A snapshot of the emulated robot: ground truth, protocol state and counters.</summary>
+/// <param name="Stalls">Gaps in which the serving loop did not run and the world was paused (<see cref="EmulatorSettings.PauseOverStalls"/>).</param>
+/// <param name="LongestStall">The longest such gap, in seconds.</param>
 public readonly record struct EmulatorStatus(
     double Time,
     Pose2D TruePose,
@@ -151,4 +170,6 @@ public readonly record struct EmulatorStatus(
     long ChecksumErrors,
     int BaudRate,
     long BytesSent,
-    long BytesDropped);
+    long BytesDropped,
+    int Stalls,
+    double LongestStall);

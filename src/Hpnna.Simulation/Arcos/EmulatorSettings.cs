@@ -7,13 +7,21 @@ namespace Hpnna.Simulation.Arcos;
 /// <param name="Watchdog">Silence after which the robot stops (real firmware; resumes on traffic).</param>
 /// <param name="BaudRate">Paces bytes out at 10 bits each, as a UART would; 0 sends at once (TCP).</param>
 /// <param name="AllowBaudSwitch">Report ResetBaud = 2 in CONFIG and obey HOSTBAUD (serial robots whose parameter file allows it).</param>
+/// <param name="PauseOverStalls">
+/// When set, a serving loop that did not run for longer than this (its process descheduled: a VM stall, a
+/// GC pause) pauses the robot's world over the gap instead of moving the robot through it unseen. A real
+/// robot keeps sending SIPs while its controller stalls; an emulator that shares a machine with the
+/// controller stalls with it, and catching up would drive a robot that told the controller nothing. Null
+/// (the default): always catch up, as the robot's own clock would.
+/// </param>
 public sealed record EmulatorSettings(
     string Name = "HpnnaEmulator",
     string Subclass = "p3dx-sh",
     TimeSpan? SipCycle = null,
     TimeSpan? Watchdog = null,
     int BaudRate = 9600,
-    bool AllowBaudSwitch = false)
+    bool AllowBaudSwitch = false,
+    TimeSpan? PauseOverStalls = null)
 {
     public const string RobotClass = "Pioneer";
 
