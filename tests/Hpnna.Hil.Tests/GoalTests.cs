@@ -1,6 +1,6 @@
 namespace Hpnna.Hil.Tests;
 
-/// <summary>Every goal of the depth-3 maze (lambda 2) reached by the real controller through the rig; two classes so that two benches run at once.</summary>
+/// <summary>Every goal of the depth-3 maze (lambda 3) reached by the real controller through the rig; two classes so that two benches run at once.</summary>
 public sealed class LeftGoalTests
 {
     [Theory]
