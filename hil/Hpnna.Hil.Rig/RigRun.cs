@@ -126,7 +126,7 @@ internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath,
         };
 
         var refused = realtimePriority == 0 ? "off" : RealtimeScheduling.TryEnableFifo(realtimePriority);
-        Console.WriteLine($"rig: serving thread scheduling {(refused is null ? $"SCHED_FIFO priority {realtimePriority}" : $"normal ({refused})")}");
+        Console.WriteLine($"rig: serving thread scheduling {RealtimeScheduling.Describe(realtimePriority, refused)}");
         try
         {
             emulator.Serve(faulty, stop.Token);

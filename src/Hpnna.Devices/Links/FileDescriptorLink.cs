@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Hpnna.Arcos.Links;
 using Hpnna.Devices.Native;
@@ -123,11 +124,11 @@ public unsafe class FileDescriptorLink : IByteLink
     /// <summary>True once the output queue is empty (or cannot be asked about), false if bytes remain after <paramref name="timeout"/>.</summary>
     private static bool WaitForDrain(int fd, TimeSpan timeout)
     {
-        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        var start = Stopwatch.GetTimestamp();
         int queued;
         while (Libc.Ioctl(fd, Libc.TiocOutQ, &queued) == 0 && queued > 0)
         {
-            if (System.Diagnostics.Stopwatch.GetTimestamp() >= deadline)
+            if (Stopwatch.GetElapsedTime(start) >= timeout)
             {
                 return false;
             }

@@ -72,7 +72,7 @@ public sealed class ControlLoopService(
                 if (realtime)
                 {
                     var refused = RealtimeScheduling.TryEnableFifo(settings.RealtimePriority);
-                    logger.LogInformation("Control thread scheduling: {Policy}", refused is null ? $"SCHED_FIFO priority {settings.RealtimePriority}" : $"normal ({refused})");
+                    logger.LogInformation("Control thread scheduling: {Policy}", RealtimeScheduling.Describe(settings.RealtimePriority, refused));
                 }
 
                 loop.Run(stoppingToken);

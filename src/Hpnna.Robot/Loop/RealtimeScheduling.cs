@@ -35,6 +35,9 @@ public static partial class RealtimeScheduling
         return errno == 1 ? "not permitted (run with CAP_SYS_NICE or LimitRTPRIO in the systemd unit)" : Marshal.GetPInvokeErrorMessage(errno);
     }
 
+    /// <summary>How a thread that asked for <paramref name="priority"/> is scheduled, for logs: FIFO, or normal and why (<paramref name="refused"/> as <see cref="TryEnableFifo"/> returned it).</summary>
+    public static string Describe(int priority, string? refused) => refused is null ? $"SCHED_FIFO priority {priority}" : $"normal ({refused})";
+
     /// <summary>Puts the calling thread back under normal scheduling (for work after its real-time part); false if refused.</summary>
     public static bool ReturnToNormal()
     {
