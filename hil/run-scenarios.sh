@@ -42,7 +42,7 @@ for name in "$@"; do
     line=$(grep '^scenario ' "$out/$name.rig.log" | tail -1)
     verdict=$(sed -E 's/^scenario [^:]+: ([A-Z]+): ([^;]*);.*/\1: \2/' <<<"$line")
     time=$(sed -E 's/.*time to goal ([^;]*);.*/\1/' <<<"$line")
-    ticks=$(sed -E 's/.* ticks=([0-9]+) late=([0-9]+) skipped=([0-9]+).*/\1 (\2, \3)/' <<<"$line")
+    ticks=$(sed -E 's/.* ticks=([0-9]+) late=([0-9]+) overruns=[0-9]+ skipped=([0-9]+).*/\1 (\2, \3)/' <<<"$line")
     stalls=$(sed -E 's/.*rig stalls ([^;]*);.*/\1/' <<<"$line")
     echo "| $name | $verdict | $time | $ticks | $stalls |"
 done

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Hpnna.Robot.Loop;
 using Xunit.Abstractions;
 
 namespace Hpnna.Hil.Tests;
@@ -22,14 +23,18 @@ public sealed class LapTests(ITestOutputHelper output)
 
     /// <summary>
     /// The soak: 64 laps through every goal, about 35 minutes of real time, on the real-time clock. Not in CI
-    /// (Category=Soak); run it with <c>dotnet test tests/Hpnna.Hil.Tests --filter Category=Soak</c>. Zero deadline
-    /// misses (no tick skipped because it could not run within its period) and zero lost commands (every ARCOS
-    /// packet the controller sent was received whole, every command-link command answered OK).
+    /// (Category=Soak); run it with <c>dotnet test tests/Hpnna.Hil.Tests --filter Category=Soak</c>. Zero lost
+    /// commands (every ARCOS packet the controller sent was received whole, one session throughout) and zero
+    /// deadline misses of the controller's own: no tick overran its period, and every tick skipped because its
+    /// thread was woken late falls inside a stall of the machine itself, witnessed on the same processor by a
+    /// SCHED_FIFO 99 thread (<see cref="MachineStallWitness"/>). On a shared VM the hypervisor takes whole
+    /// processors for 0.1-0.4 s now and then; no program on the VM runs then, and the figures say how often.
     /// </summary>
     [Fact]
     [Trait("Category", "Soak")]
     public void Soak_64_laps_with_no_deadline_miss_and_no_lost_command()
     {
+        using var witness = new MachineStallWitness();
         using var bench = Bench.Run("soak.json", ["--until-closed"], ["--goal", "G1"]);
         Assert.True(Poll.Until(() => bench.Rig.Output.Contains("scenario soak:", StringComparison.Ordinal), TimeSpan.FromMinutes(60)), bench.Rig.Output);
         Assert.Equal(0, bench.StopHost());
@@ -38,18 +43,33 @@ public sealed class LapTests(ITestOutputHelper output)
         var hostLines = bench.Host.Output.Split('\n').Where(l => l.Contains("packets sent", StringComparison.Ordinal) || l.Contains("lateness", StringComparison.Ordinal)).TakeLast(3);
         output.WriteLine(string.Join('\n', rigLines.Concat(hostLines)));
         Assert.True(code == 0, bench.Explain(result));
-        foreach (var expected in new[] { "laps 64/64", "sessions 1;", "checksum errors 0;", "stale motion commands 0;" })
+        foreach (var expected in new[] { "laps 64/64", "sessions 1;", "checksum errors 0;", "stale motion commands 0;", " overruns=0 " })
         {
             Assert.True(result.Contains(expected, StringComparison.Ordinal), $"'{expected}' missing from: {result}");
         }
-
-        // A deadline miss is a tick that could not run in its period (skipped). Late wake-ups within the period
-        // are reported (the figures above), not judged: on a shared VM they measure the hypervisor.
-        Assert.True(Regex.IsMatch(result.TrimEnd(), " skipped=0$"), $"deadline misses: {result}");
 
         var sent = Regex.Match(bench.Host.Output, @"\((\d+) packets sent in the session\)");
         var received = Regex.Match(bench.Rig.Output, @"the robot received (\d+) packets \(0 with checksum errors\) in 1 sessions");
         Assert.True(sent.Success && received.Success, $"no packet counts\n--- rig ---\n{bench.Rig.Output}\n--- host ---\n{bench.Host.Output}");
         Assert.Equal(long.Parse(sent.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(received.Groups[1].Value, CultureInfo.InvariantCulture));
+
+        // Each skipped tick against the machine's own stalls.
+        Assert.True(witness.Pinned, witness.Describe());
+        var stalls = witness.Stalls;
+        var misses = HostLog.DeadlineMisses(bench.Host.Output);
+        var skipped = long.Parse(Regex.Match(result, @" skipped=(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(skipped, misses.Sum(m => (long)m.Skipped));
+        var unexplained = misses.Where(m => MachineStallWitness.Unexplained(m, stalls, m.Cpu) >= Period).ToList();
+        var onAnotherCpu = unexplained.Count(m => MachineStallWitness.Unexplained(m, stalls, null) < Period);
+        output.WriteLine(witness.Describe());
+        output.WriteLine($"deadline misses: {misses.Count} ({skipped} ticks skipped); inside a stall of their own processor: {misses.Count - unexplained.Count}; only inside another processor's: {onAnotherCpu}; outside any: {unexplained.Count - onAnotherCpu}");
+        foreach (var miss in misses)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {miss}; not covered by its processor's stalls: {MachineStallWitness.Unexplained(miss, stalls, miss.Cpu) * 1e3:0} ms"));
+        }
+
+        Assert.True(unexplained.Count == 0, $"deadline misses the machine's stalls do not explain:\n{string.Join('\n', unexplained)}\n{witness.Describe()}");
     }
+
+    private const double Period = 0.05;
 }

@@ -121,6 +121,7 @@ public sealed class ControlLoopTests
         var late = clock.WaitForNext();
         Assert.True(late.Skipped >= 4, $"skipped {late.Skipped}");
         Assert.True(late.Skipped + 1 == late.Index, $"index {late.Index}, skipped {late.Skipped}, time {late.Time}, lateness {late.Lateness}");
+        Assert.True(late.Overran, "the loop came back 55 ms after a 10 ms deadline: an overrun, not a late wake-up");
         // No burst: the next tick is the next deadline (plus any whole periods a loaded machine missed again).
         var next = clock.WaitForNext();
         Assert.Equal(late.Index + 1 + next.Skipped, next.Index);

@@ -151,7 +151,7 @@ public sealed class ControllerTarget(ProgramSet programs, HpnnaController contro
         }
 
         var primitive = controller.Hierarchy.AppliedSelection >= 0.5 ? "Pr" : "Pl";
-        return string.Create(CultureInfo.InvariantCulture, $"goal={goal} primitive={primitive} state={(loop.DeadSonar >= 0 ? $"stopped-dead-sonar-{loop.DeadSonar}" : loop.Holding ? "stopped" : loop.RobotReady ? "running" : "waiting-for-robot")} ticks={m.Ticks} late={m.Late} skipped={m.Skipped}");
+        return string.Create(CultureInfo.InvariantCulture, $"goal={goal} primitive={primitive} state={(loop.DeadSonar >= 0 ? $"stopped-dead-sonar-{loop.DeadSonar}" : loop.Holding ? "stopped" : loop.RobotReady ? "running" : "waiting-for-robot")} ticks={m.Ticks} late={m.Late} overruns={m.Overruns} skipped={m.Skipped}");
     }
 
     private void Post(string program, double[] code)

@@ -28,6 +28,8 @@ public sealed class ControlLoopService(
     public const int ExitGoalNotReached = 2;
     public const int ExitFault = 1;
 
+    private long _missCursor;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -125,6 +127,18 @@ public sealed class ControlLoopService(
     private void LogStatus(ControlLoop loop, ControllerTarget target)
     {
         var m = loop.Metrics;
+        Span<DeadlineMiss> misses = stackalloc DeadlineMiss[DeadlineMissLog.Capacity];
+        var count = m.Misses.Read(ref _missCursor, misses, out var lost);
+        if (lost > 0)
+        {
+            logger.LogWarning("{Lost} deadline misses happened too fast to be logged one by one", lost);
+        }
+
+        foreach (var miss in misses[..count])
+        {
+            logger.LogWarning("Deadline missed: {Miss}", miss.ToString());
+        }
+
         logger.LogInformation(
             string.Create(CultureInfo.InvariantCulture, $"{target.Status()}; tick duration p50 <= {m.DurationPercentile(0.5) * 1e6:0} us, p99 <= {m.DurationPercentile(0.99) * 1e6:0} us; lateness p99 <= {m.LatenessPercentile(0.99) * 1e3:0.###} ms, max {m.MaxLateness * 1e3:0.###} ms; setpoint v {loop.LastCommand.Linear:0.00} m/s w {loop.LastCommand.Angular:0.00} rad/s"));
     }

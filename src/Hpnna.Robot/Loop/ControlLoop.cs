@@ -31,7 +31,7 @@ public sealed class ControlLoop
         _clock = clock;
         _readings = new SonarReading[sonars.Sensors.Count];
         _sonarWatch = new SilentSonarWatch(sonars.Sensors, clock.Period);
-        Metrics = new LoopMetrics(clock.Period * 0.2);
+        Metrics = new LoopMetrics(clock.Period, clock.Period * 0.2);
     }
 
     public LoopMetrics Metrics { get; }

@@ -5,7 +5,12 @@ namespace Hpnna.Robot.Loop;
 /// <param name="Time">Seconds since the start at the tick's deadline (virtual or monotonic).</param>
 /// <param name="Lateness">Seconds between the deadline and the wake-up (0 in virtual time).</param>
 /// <param name="Skipped">Deadlines missed whole before this one (counted, never made up in a burst).</param>
-public readonly record struct Tick(long Index, double Time, double Lateness, int Skipped);
+/// <param name="Overran">
+/// Whether the loop came back for this deadline only after it had passed (the previous tick's work overran),
+/// as opposed to sleeping and being woken late (the OS or the machine did not run the thread in time).
+/// </param>
+/// <param name="WokeAt">The monotonic timestamp (<see cref="System.Diagnostics.Stopwatch"/>) of the wake-up; 0 in virtual time.</param>
+public readonly record struct Tick(long Index, double Time, double Lateness, int Skipped, bool Overran = false, long WokeAt = 0);
 
 /// <summary>
 /// What paces the control loop: real time on the robot (absolute-deadline sleeps on the monotonic clock) or

@@ -3,7 +3,7 @@ namespace Hpnna.Robot.Loop;
 /// <summary>
 /// Tick statistics the control thread records without allocating or locking, and any thread can read:
 /// counts, deadline misses, and log2 histograms (1 us to 1 s) of tick duration and wake-up lateness from which
-/// percentiles are read to within a factor of two.
+/// percentiles are read to within a factor of two; and each deadline miss, with when and why (<see cref="Misses"/>).
 /// </summary>
 public sealed class LoopMetrics
 {
@@ -12,15 +12,21 @@ public sealed class LoopMetrics
     private readonly long[] _lateness = new long[Bins];
     private long _ticks;
     private long _skipped;
+    private long _overruns;
     private long _late;
+    private double _lastDuration;
     private long _maxDurationNs;
     private long _maxLatenessNs;
 
+    /// <param name="period">The control period, seconds.</param>
     /// <param name="lateThreshold">Wake-ups later than this (seconds) count as late ticks.</param>
-    public LoopMetrics(double lateThreshold)
+    public LoopMetrics(double period, double lateThreshold)
     {
+        Period = period;
         LateThreshold = lateThreshold;
     }
+
+    public double Period { get; }
 
     public double LateThreshold { get; }
 
@@ -28,6 +34,15 @@ public sealed class LoopMetrics
 
     /// <summary>Deadlines missed whole (skipped).</summary>
     public long Skipped => Interlocked.Read(ref _skipped);
+
+    /// <summary>
+    /// Deadlines missed whole because the loop came back too late (the tick before overran), as opposed to
+    /// being woken late; a controller that keeps its budget has none.
+    /// </summary>
+    public long Overruns => Interlocked.Read(ref _overruns);
+
+    /// <summary>Every deadline miss, with its time and cause.</summary>
+    public DeadlineMissLog Misses { get; } = new();
 
     /// <summary>Ticks that woke later than <see cref="LateThreshold"/>.</summary>
     public long Late => Interlocked.Read(ref _late);
@@ -43,7 +58,15 @@ public sealed class LoopMetrics
         if (tick.Skipped > 0)
         {
             Interlocked.Add(ref _skipped, tick.Skipped);
+            if (tick.Overran)
+            {
+                Interlocked.Add(ref _overruns, tick.Skipped);
+            }
+
+            Misses.Add(new DeadlineMiss(tick.Index, tick.Skipped, tick.Lateness + (tick.Skipped * Period), tick.WokeAt, RealtimeScheduling.CurrentCpu(), tick.Overran, _lastDuration));
         }
+
+        _lastDuration = duration;
 
         if (tick.Lateness > LateThreshold)
         {

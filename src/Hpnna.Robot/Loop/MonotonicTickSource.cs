@@ -45,6 +45,7 @@ public sealed partial class MonotonicTickSource : ITickSource
 
         _next += _periodTicks;
         _index++;
+        var overran = Stopwatch.GetTimestamp() >= _next;
         SleepUntil(_next);
         var woke = Stopwatch.GetTimestamp();
         var skipped = 0;
@@ -57,7 +58,7 @@ public sealed partial class MonotonicTickSource : ITickSource
             _index += skipped;
         }
 
-        return new Tick(_index, (_next - _start) / (double)Stopwatch.Frequency, Math.Max(0, woke - _next) / (double)Stopwatch.Frequency, skipped);
+        return new Tick(_index, (_next - _start) / (double)Stopwatch.Frequency, Math.Max(0, woke - _next) / (double)Stopwatch.Frequency, skipped, overran, woke);
     }
 
     private static void SleepUntil(long deadline)

@@ -45,6 +45,12 @@ public static partial class RealtimeScheduling
         return OperatingSystem.IsLinux() && SchedSetScheduler(0, SchedOther, ref parameter) == 0;
     }
 
+    /// <summary>The processor the calling thread is running on (exact, unlike the runtime's cached id), or -1 off Linux.</summary>
+    public static int CurrentCpu() => OperatingSystem.IsLinux() ? SchedGetCpu() : -1;
+
+    [LibraryImport("libc", EntryPoint = "sched_getcpu")]
+    private static partial int SchedGetCpu();
+
     [LibraryImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
     private static partial int SchedSetScheduler(int pid, int policy, ref int parameter);
 }
