@@ -13,6 +13,8 @@ public sealed class TrainAndExperimentTests : IDisposable
     [InlineData("train l2 --cr 1.5", "CR must be")]
     [InlineData("train l1 --programs Px", "unknown primitive 'Px'")]
     [InlineData("train l1 --robust-noise 200", "--robust-noise must be between 0 and 100")]
+    [InlineData("train l1 --refine", "--refine needs Pr in the library to start from; it has no programs")]
+    [InlineData("train l1 --programs Pc --in-hierarchy", "in-hierarchy training refines Pr, Pl or a goal code")]
     [InlineData("experiment maze --trials 0", "trials per cell must be at least 1")]
     [InlineData("experiment maze --noise 10,abc", "--noise: 'abc' is not a number")]
     [InlineData("experiment maze --lambdas 0.5", "maze sizes lambda")]

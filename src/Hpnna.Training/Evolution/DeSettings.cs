@@ -24,6 +24,12 @@ public sealed record DeSettings
     /// <summary>Seeds every random draw of the run; the same seed gives the same run on any number of threads.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// The first generation, when given (one vector per member, inside the bounds), instead of members drawn
+    /// uniformly from the box: to refine known solutions rather than search from scratch.
+    /// </summary>
+    public IReadOnlyList<double[]>? InitialMembers { get; init; }
+
     /// <summary>How many fitness evaluations run at once; 0 means one per core.</summary>
     public int Threads { get; init; }
 
@@ -56,6 +62,11 @@ public sealed record DeSettings
         if (Threads < 0)
         {
             problems.Add($"threads must be 0 (one per core) or more (got {Threads})");
+        }
+
+        if (InitialMembers is { } initial && initial.Count != Population)
+        {
+            problems.Add($"the initial members must fill the population ({initial.Count} given for a population of {Population})");
         }
 
         return problems;

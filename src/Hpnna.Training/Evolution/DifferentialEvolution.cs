@@ -35,6 +35,11 @@ public static class DifferentialEvolution
 
         var n = settings.Population;
         var d = bounds.Dimensions;
+        if (settings.InitialMembers?.FirstOrDefault(m => m.Length != d || m.Any(x => !(x >= bounds.Min && x <= bounds.Max))) is { } misfit)
+        {
+            throw new ArgumentException($"an initial member ({misfit.Length} values) does not fit the search space ({d} values in [{bounds.Min}, {bounds.Max}])");
+        }
+
         var random = new Random(settings.Seed);
         var members = new double[n][];
         var trials = new double[n][];
@@ -46,6 +51,8 @@ public static class DifferentialEvolution
             {
                 members[i][j] = bounds.Min + random.NextDouble() * (bounds.Max - bounds.Min);
             }
+
+            settings.InitialMembers?[i].CopyTo(members[i], 0);
         }
 
         using var evaluators = new EvaluatorPool(fitness);

@@ -23,6 +23,11 @@ public static class ProgramTraining
         Learn(PrimitiveNames.Of(kind), $"{PrimitiveNames.Of(kind)} ({kind}) in a depth-{arena.Maze.Spec.Depth} T-maze, {arena.Trials.Count} starts, {arena.TrialTime:F0} s trials{robust.Describe()}",
             robust.Wrap(new PrimitiveFitness(kind, arena, l1), l1.WeightRange, settings.Seed), settings, command, progress, cancellation);
 
+    /// <summary>Refines one program inside the whole hierarchy (<see cref="HierarchyFitness"/>).</summary>
+    public static TrainedProgram InHierarchy(string program, HierarchyFitness fitness, DeSettings settings, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
+        Learn(program, string.Create(CultureInfo.InvariantCulture, $"{program} inside the hierarchy: depth-3 mazes at lambda {string.Join(", ", fitness.Lambdas)}, {fitness.Episodes} episodes, noise-free and under {100 * fitness.Noise:F0}% code noise on every code, {fitness.GuardEpisodes} noise-free guard episodes"),
+            fitness, settings, command, progress, cancellation);
+
     /// <summary>Learns the goal code of <paramref name="task"/> on <paramref name="l2"/> from <paramref name="dataset"/>.</summary>
     public static TrainedProgram Goal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, RobustTraining robust, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
         Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences{robust.Describe()}",

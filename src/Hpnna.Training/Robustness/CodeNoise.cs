@@ -31,4 +31,14 @@ public static class CodeNoise
             noisy[i] = Math.Clamp(code[i] * (1 + k * deviates[i]), range.Min, range.Max);
         }
     }
+
+    /// <summary>
+    /// A first DE generation around a known program, for refining it: the program itself, then noisy copies
+    /// of it at level <paramref name="k"/>, all drawn from <paramref name="seed"/>.
+    /// </summary>
+    public static IReadOnlyList<double[]> Neighbourhood(double[] code, int population, double k, WeightRange range, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, population).Select(i => i == 0 ? (double[])code.Clone() : Apply(code, k, range, random))];
+    }
 }

@@ -6,6 +6,7 @@ using Hpnna.Programs.Library;
 using Hpnna.Training.Evolution;
 using Hpnna.Training.Libraries;
 using Hpnna.Training.Primitives;
+using Hpnna.Training.Robustness;
 using Hpnna.Training.Sequencing;
 
 namespace Hpnna.Cli.Commands;
@@ -29,20 +30,32 @@ internal static class TrainCommands
         var output = OutOption(DefaultL1Library);
         var evolution = new EvolutionOptions(defaultGenerations: 60);
         var robust = new RobustOptions();
+        var inHierarchy = new InHierarchyOptions(trainsL1: true);
         var command = new Command("l1", "Learn L1 motor primitives in the simulator (depth-2 T-maze, nine starts, 30 s trials). Programs already in the library and not named here are kept.")
         {
             programs, mul, output,
         };
         robust.AddTo(command);
+        inHierarchy.AddTo(command);
         evolution.AddTo(command);
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
             var kinds = CommaList.Split(parse.GetRequiredValue(programs)).Select(PrimitiveNames.Parse).Distinct().ToList();
             var settings = evolution.Read(parse, stopWhenSolved: false);
             var definition = InterpreterTopologies.L1(parse.GetValue(mul));
-            return TrainInto(parse, parse.GetRequiredValue(output), definition, settings, line => kinds.Select(kind => new TrainingJob(
-                $"{PrimitiveNames.Of(kind)} ({kind})",
-                (progress, cancel) => ProgramTraining.Primitive(kind, PrimitiveArena.Default, definition, settings, robust.Read(parse), line, progress, cancel))));
+            var noise = robust.Read(parse);
+            var judged = inHierarchy.Read(parse, noise, settings.Seed);
+            return TrainInto(parse, parse.GetRequiredValue(output), definition, settings, (line, library) => kinds.Select(kind =>
+            {
+                var name = PrimitiveNames.Of(kind);
+                var start = robust.Start(parse, settings, library, name, definition.WeightRange);
+                var fitness = judged?.Invoke(name, library);
+                return new TrainingJob(
+                    $"{name} ({kind})",
+                    fitness is null
+                        ? (progress, cancel) => ProgramTraining.Primitive(kind, PrimitiveArena.Default, definition, start, noise, line, progress, cancel)
+                        : (progress, cancel) => ProgramTraining.InHierarchy(name, fitness, start, line, progress, cancel));
+            }));
         }));
         return command;
     }
@@ -56,11 +69,13 @@ internal static class TrainCommands
         var output = OutOption(DefaultL2Library);
         var evolution = new EvolutionOptions(defaultGenerations: 2000);
         var robust = new RobustOptions();
+        var inHierarchy = new InHierarchyOptions(trainsL1: false);
         var command = new Command("l2", "Learn L2 goal codes (one per task) on the synthetic trigger datasets. Programs already in the library and not named here are kept.")
         {
             tasks, dataset, mul, output,
         };
         robust.AddTo(command);
+        inHierarchy.AddTo(command);
         evolution.AddTo(command);
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
@@ -69,9 +84,18 @@ internal static class TrainCommands
             var settings = evolution.Read(parse, stopWhenSolved: true);
             var definition = InterpreterTopologies.L2(parse.GetValue(mul));
             var data = TriggerDataset.Named(parse.GetRequiredValue(dataset));
-            return TrainInto(parse, parse.GetRequiredValue(output), definition, settings, line => chosen.Select(task => new TrainingJob(
-                $"{task.Goal} {task}",
-                (progress, cancel) => ProgramTraining.Goal(task, data, definition, settings, robust.Read(parse), line, progress, cancel))));
+            var noise = robust.Read(parse);
+            var judged = inHierarchy.Read(parse, noise, settings.Seed);
+            return TrainInto(parse, parse.GetRequiredValue(output), definition, settings, (line, library) => chosen.Select(task =>
+            {
+                var start = robust.Start(parse, settings, library, task.Goal, definition.WeightRange);
+                var fitness = judged?.Invoke(task.Goal, library);
+                return new TrainingJob(
+                    $"{task.Goal} {task}",
+                    fitness is null
+                        ? (progress, cancel) => ProgramTraining.Goal(task, data, definition, start, noise, line, progress, cancel)
+                        : (progress, cancel) => ProgramTraining.InHierarchy(task.Goal, fitness, start, line, progress, cancel));
+            }));
         }));
         return command;
     }
@@ -83,15 +107,15 @@ internal static class TrainCommands
     private static string CommandLine(ParseResult parse) => "hpnna " + string.Join(' ', parse.Tokens.Select(t => t.Value));
 
     /// <summary>
-    /// Runs the jobs (each given the command line to record) and saves what they learned into the library at
+    /// Runs the jobs (each given the command line to record and the library as it was) and saves what they learned into the library at
     /// <paramref name="path"/>, created if missing; an existing library must be for the same interpreter and is
     /// checked before any training starts. Exit 0 only when every program solved its task.
     /// </summary>
-    private static int TrainInto(ParseResult parse, string path, LayerDefinition definition, DeSettings settings, Func<string, IEnumerable<TrainingJob>> jobs)
+    private static int TrainInto(ParseResult parse, string path, LayerDefinition definition, DeSettings settings, Func<string, ProgramLibrary, IEnumerable<TrainingJob>> jobs)
     {
         var output = parse.InvocationConfiguration.Output;
         var library = File.Exists(path) ? ProgramLibrary.Load(path, definition) : new ProgramLibrary(definition, []);
-        var trained = TrainingProgress.Run(output, settings.MaxGenerations, [.. jobs(CommandLine(parse))]);
+        var trained = TrainingProgress.Run(output, settings.MaxGenerations, [.. jobs(CommandLine(parse), library)]);
         foreach (var t in trained)
         {
             library = library.With(t.Program);

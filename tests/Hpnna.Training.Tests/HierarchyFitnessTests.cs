@@ -1,0 +1,60 @@
+using Hpnna.Core.Interpreters;
+using Hpnna.Programs.Library;
+using Hpnna.Training.Robustness;
+
+namespace Hpnna.Training.Tests;
+
+/// <summary>A primitive judged inside the whole hierarchy, with the shipped programs.</summary>
+public sealed class HierarchyFitnessTests
+{
+    private static readonly ProgramLibrary L1 = ProgramLibrary.Load(Path.Combine(AppContext.BaseDirectory, "programs", "l1-primitives.json"), InterpreterTopologies.L1());
+    private static readonly ProgramLibrary L2 = ProgramLibrary.Load(Path.Combine(AppContext.BaseDirectory, "programs", "l2-goals.json"), InterpreterTopologies.L2());
+
+    [Fact]
+    public void The_shipped_primitive_reaches_every_goal_noise_free_and_a_blank_code_reaches_none()
+    {
+        var fitness = new HierarchyFitness("Pr", L1, L2, [3.0], noise: 0, copies: 0, seed: 1);
+
+        var shipped = fitness.CreateEvaluator().Evaluate([.. L1["Pr"].Code]);
+        var blank = fitness.CreateEvaluator().Evaluate(new double[L1.Interpreter.CodeLength]);
+
+        Assert.Equal(8, fitness.Episodes);
+        Assert.Equal((1.0, true), (shipped.Fitness, shipped.Solves));
+        Assert.False(blank.Solves);
+        Assert.True(blank.Fitness < 1, $"blank {blank.Fitness}");
+    }
+
+    [Fact]
+    public void Under_noise_it_is_a_pure_function_of_the_candidate_and_the_seed()
+    {
+        double[] pl = [.. L1["Pl"].Code];
+        var first = new HierarchyFitness("Pl", L1, L2, [2.5], noise: 0.2, copies: 1, seed: 5);
+        var again = new HierarchyFitness("Pl", L1, L2, [2.5], noise: 0.2, copies: 1, seed: 5);
+
+        var a = first.CreateEvaluator().Evaluate(pl);
+        Assert.Equal(a, first.CreateEvaluator().Evaluate(pl));
+        Assert.Equal(a, again.CreateEvaluator().Evaluate(pl));
+        Assert.Equal(16, first.Episodes);
+        Assert.InRange(a.Fitness, -1, 1);
+    }
+
+    [Fact]
+    public void A_goal_code_is_judged_on_its_own_goal_only()
+    {
+        var fitness = new HierarchyFitness("G6", L1, L2, [3.0, 4.0], noise: 0, copies: 0, seed: 1);
+
+        Assert.Equal(2, fitness.Episodes);
+        Assert.Equal(L2.Interpreter.CodeLength, fitness.Bounds.Dimensions);
+        Assert.Equal(new(1.0, true), fitness.CreateEvaluator().Evaluate([.. L2["G6"].Code]));
+        Assert.False(fitness.CreateEvaluator().Evaluate([.. L2["G1"].Code]).Solves);
+    }
+
+    [Theory]
+    [InlineData("Pc")]
+    [InlineData("G9")]
+    public void Only_Pr_Pl_or_a_goal_code_can_be_refined_in_the_hierarchy(string program)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new HierarchyFitness(program, L1, L2, [3.0], 0.1, 1, 1));
+        Assert.Contains("refines Pr, Pl or a goal code", error.Message);
+    }
+}
