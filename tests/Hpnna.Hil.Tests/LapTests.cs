@@ -42,6 +42,19 @@ public sealed class LapTests(ITestOutputHelper output)
         var rigLines = bench.Rig.Output.Split('\n').Where(l => l.StartsWith("rig: the controller", StringComparison.Ordinal) || l.StartsWith("scenario ", StringComparison.Ordinal));
         var hostLines = bench.Host.Output.Split('\n').Where(l => l.Contains("packets sent", StringComparison.Ordinal) || l.Contains("lateness", StringComparison.Ordinal)).TakeLast(3);
         output.WriteLine(string.Join('\n', rigLines.Concat(hostLines)));
+
+        // Each skipped tick against the machine's own stalls, written out before anything is judged.
+        var stalls = witness.Stalls;
+        var misses = HostLog.DeadlineMisses(bench.Host.Output);
+        var unexplained = misses.Where(m => MachineStallWitness.Unexplained(m, stalls, m.Cpu) >= Period).ToList();
+        var onAnotherCpu = unexplained.Count(m => MachineStallWitness.Unexplained(m, stalls, null) < Period);
+        output.WriteLine(witness.Describe());
+        output.WriteLine($"deadline misses: {misses.Count} ({misses.Sum(m => m.Skipped)} ticks skipped, {misses.Count(m => m.Overran)} after an overrun); inside a stall of their own processor: {misses.Count - unexplained.Count}; only inside another processor's: {onAnotherCpu}; outside any: {unexplained.Count - onAnotherCpu}");
+        foreach (var miss in misses)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {miss}; not covered by its processor's stalls: {MachineStallWitness.Unexplained(miss, stalls, miss.Cpu) * 1e3:0} ms"));
+        }
+
         Assert.True(code == 0, bench.Explain(result));
         foreach (var expected in new[] { "laps 64/64", "sessions 1;", "checksum errors 0;", "stale motion commands 0;", " overruns=0 " })
         {
@@ -53,21 +66,9 @@ public sealed class LapTests(ITestOutputHelper output)
         Assert.True(sent.Success && received.Success, $"no packet counts\n--- rig ---\n{bench.Rig.Output}\n--- host ---\n{bench.Host.Output}");
         Assert.Equal(long.Parse(sent.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(received.Groups[1].Value, CultureInfo.InvariantCulture));
 
-        // Each skipped tick against the machine's own stalls.
         Assert.True(witness.Pinned, witness.Describe());
-        var stalls = witness.Stalls;
-        var misses = HostLog.DeadlineMisses(bench.Host.Output);
         var skipped = long.Parse(Regex.Match(result, @" skipped=(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.Equal(skipped, misses.Sum(m => (long)m.Skipped));
-        var unexplained = misses.Where(m => MachineStallWitness.Unexplained(m, stalls, m.Cpu) >= Period).ToList();
-        var onAnotherCpu = unexplained.Count(m => MachineStallWitness.Unexplained(m, stalls, null) < Period);
-        output.WriteLine(witness.Describe());
-        output.WriteLine($"deadline misses: {misses.Count} ({skipped} ticks skipped); inside a stall of their own processor: {misses.Count - unexplained.Count}; only inside another processor's: {onAnotherCpu}; outside any: {unexplained.Count - onAnotherCpu}");
-        foreach (var miss in misses)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {miss}; not covered by its processor's stalls: {MachineStallWitness.Unexplained(miss, stalls, miss.Cpu) * 1e3:0} ms"));
-        }
-
         Assert.True(unexplained.Count == 0, $"deadline misses the machine's stalls do not explain:\n{string.Join('\n', unexplained)}\n{witness.Describe()}");
     }
 
