@@ -20,6 +20,7 @@ public sealed partial class MachineStallWitness : IDisposable
     private readonly List<Thread> _threads = [];
     private readonly List<Stall> _stalls = [];
     private volatile bool _stopping;
+    private volatile bool _pinned = true;
 
     public MachineStallWitness()
     {
@@ -36,7 +37,7 @@ public sealed partial class MachineStallWitness : IDisposable
     public readonly record struct Stall(int Cpu, double Start, double End);
 
     /// <summary>Whether every witness thread got SCHED_FIFO 99 and its processor (without them the witness proves nothing).</summary>
-    public bool Pinned { get; private set; } = true;
+    public bool Pinned => _pinned;
 
     public IReadOnlyList<Stall> Stalls
     {
@@ -98,7 +99,7 @@ public sealed partial class MachineStallWitness : IDisposable
         var mask = 1UL << cpu;
         if (SchedSetAffinity(0, sizeof(ulong), ref mask) != 0 || RealtimeScheduling.TryEnableFifo(99) is not null)
         {
-            Pinned = false;
+            _pinned = false;
         }
 
         var threshold = (long)(Threshold * Stopwatch.Frequency);

@@ -107,9 +107,10 @@ internal static class TrainCommands
     private static string CommandLine(ParseResult parse) => "hpnna " + string.Join(' ', parse.Tokens.Select(t => t.Value));
 
     /// <summary>
-    /// Runs the jobs (each given the command line to record and the library as it was) and saves what they learned into the library at
-    /// <paramref name="path"/>, created if missing; an existing library must be for the same interpreter and is
-    /// checked before any training starts. Exit 0 only when every program solved its task.
+    /// Runs the jobs (each given the command line to record and the library as it was, to refine from) and
+    /// saves what they learned into the library at <paramref name="path"/>, created if missing; an existing
+    /// library must be for the same interpreter and is checked before any training starts. Exit 0 only when
+    /// every program solved its task.
     /// </summary>
     private static int TrainInto(ParseResult parse, string path, LayerDefinition definition, DeSettings settings, Func<string, ProgramLibrary, IEnumerable<TrainingJob>> jobs)
     {
