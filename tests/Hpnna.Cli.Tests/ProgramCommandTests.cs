@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+
 namespace Hpnna.Cli.Tests;
 
 public sealed class ProgramCommandTests
@@ -16,7 +19,27 @@ public sealed class ProgramCommandTests
         var show = CliRun.InProcess("program", "show", L1, "--codes");
         Assert.Equal(0, show.ExitCode);
         Assert.Contains("interpreter L1: 2 neurons, 3 inputs, code length 12", show.Output);
-        Assert.Matches(@"Pr .*fitness \d\.\d{4}, solved", show.Output);
+        foreach (var library in new[] { L1, L2 })
+        {
+            var lines = CliRun.InProcess("program", "show", library).Output.Split('\n');
+            foreach (var (name, fitness, solved) in TrainedRecords(library))
+            {
+                var line = Assert.Single(lines, l => l.TrimStart().StartsWith(name + " ", StringComparison.Ordinal));
+                Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"fitness {fitness:0.0000}"), line);
+                Assert.Equal(solved, line.Contains(", solved,", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    /// <summary>Each program's name, fitness and solved flag as its library file records them.</summary>
+    private static IEnumerable<(string Name, double Fitness, bool Solved)> TrainedRecords(string library)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(library));
+        foreach (var program in json.RootElement.GetProperty("programs").EnumerateArray())
+        {
+            var trained = program.GetProperty("trained");
+            yield return (program.GetProperty("name").GetString()!, trained.GetProperty("fitness").GetDouble(), trained.GetProperty("solved").GetBoolean());
+        }
     }
 
     [Fact]
