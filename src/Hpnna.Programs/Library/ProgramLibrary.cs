@@ -62,9 +62,9 @@ public sealed class ProgramLibrary
 
     public bool Contains(string name) => Programs.Any(p => p.Name == name);
 
-    /// <summary>A copy with <paramref name="program"/> added, or replacing the program of the same name.</summary>
+    /// <summary>This library with <paramref name="program"/> in it: in the place of the program of that name, else last.</summary>
     public ProgramLibrary With(NamedProgram program) =>
-        new(Interpreter, [.. Programs.Where(p => p.Name != program.Name), program]);
+        new(Interpreter, Contains(program.Name) ? [.. Programs.Select(p => p.Name == program.Name ? program : p)] : [.. Programs, program]);
 
     public static ProgramLibrary Load(string path, LayerDefinition? expected = null)
     {
