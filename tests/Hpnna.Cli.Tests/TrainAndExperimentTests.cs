@@ -13,6 +13,9 @@ public sealed class TrainAndExperimentTests : IDisposable
     [InlineData("train l2 --cr 1.5", "CR must be")]
     [InlineData("train l1 --programs Px", "unknown primitive 'Px'")]
     [InlineData("train l1 --robust-noise 200", "--robust-noise must be between 0 and 100")]
+    [InlineData("train l2 --refine-spread 0", "--refine-spread must be above 0 and at most 100 percent (got 0)")]
+    [InlineData("train l2 --tasks G3 --in-hierarchy --hierarchy-lambdas 3,0.5", "--hierarchy-lambdas must name maze sizes between 1 and 10 (got '3,0.5')")]
+    [InlineData("train l2 --tasks G3 --in-hierarchy --hierarchy-lambdas 3,x", "--hierarchy-lambdas: 'x' is not a number")]
     [InlineData("train l1 --refine", "--refine needs Pr in the library to start from; it has no programs")]
     [InlineData("train l1 --programs Pc --in-hierarchy", "in-hierarchy training refines Pr, Pl or a goal code")]
     [InlineData("experiment maze --trials 0", "trials per cell must be at least 1")]
@@ -47,5 +50,23 @@ public sealed class TrainAndExperimentTests : IDisposable
         Assert.Contains("(seed 9;", report);
         Assert.Contains("| 3.0 | 8/8 = 100%", report);
         Assert.True(File.Exists(Path.Combine(_directory, "success-vs-noise.png")));
+    }
+
+    [Fact]
+    public void A_guarded_refinement_still_reaches_its_goal_and_says_so_in_its_record()
+    {
+        var library = Path.Combine(_directory, "l2.json");
+        File.Copy(CliRun.RepositoryFile("firmware-config/programs/l2-goals.json"), library);
+        var l1 = CliRun.RepositoryFile("firmware-config/programs/l1-primitives.json");
+
+        var run = CliRun.InProcess("train", "l2", "--tasks", "G6", "--maze-guard", "--l1", l1, "--refine", "--refine-spread", "30", "--robust-noise", "10", "--robust-copies", "1", "--generations", "2", "--population", "4", "--out", library);
+
+        Assert.Contains("G6:", run.Output);
+        var show = CliRun.InProcess("program", "show", library);
+        Assert.Contains("kept to reaching its goals in the hierarchy noise-free at lambda 2, 3, 4 (3 guard episodes)", show.Output);
+        foreach (var lambda in new[] { "2", "3", "4" })
+        {
+            Assert.Equal(0, CliRun.InProcess("sim", "run", "--goal", "G6", "--lambda", lambda, "--l1", l1, "--l2", library).ExitCode);
+        }
     }
 }

@@ -56,5 +56,23 @@ public sealed class HierarchyFitnessTests
     {
         var error = Assert.Throws<ArgumentException>(() => new HierarchyFitness(program, L1, L2, [3.0], 0.1, 1, 1));
         Assert.Contains("refines Pr, Pl or a goal code", error.Message);
+        Assert.Contains("refines Pr, Pl or a goal code", Assert.Throws<ArgumentException>(() => new MazeGuard(program, L1, L2, [3.0])).Message);
+    }
+
+    [Fact]
+    public void The_guard_passes_the_shipped_goal_code_and_costs_a_failing_one_the_penalty()
+    {
+        var guard = new MazeGuard("G6", L1, L2, [2.0, 4.0]);
+        var checker = guard.CreateChecker();
+        var scored = new HierarchyFitness("G6", L1, L2, [3.0], noise: 0, copies: 0, seed: 1);
+        var guarded = new GuardedFitness(scored, guard).CreateEvaluator();
+        double[] wrong = [.. L2["G1"].Code];
+
+        Assert.Equal(2, guard.Episodes);
+        Assert.True(checker.Passes([.. L2["G6"].Code]));
+        Assert.False(checker.Passes(wrong));
+        Assert.Equal(new(1.0, true), guarded.Evaluate([.. L2["G6"].Code]));
+        var unguarded = scored.CreateEvaluator().Evaluate(wrong);
+        Assert.Equal(new(unguarded.Fitness - GuardedFitness.Penalty, false), guarded.Evaluate(wrong));
     }
 }

@@ -18,24 +18,29 @@ public sealed record TrainedProgram(NamedProgram Program, DeResult Run, TimeSpan
 /// </summary>
 public static class ProgramTraining
 {
-    /// <summary>Learns primitive <paramref name="kind"/> on <paramref name="l1"/> in <paramref name="arena"/>.</summary>
-    public static TrainedProgram Primitive(PrimitiveKind kind, PrimitiveArena arena, LayerDefinition l1, DeSettings settings, RobustTraining robust, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
-        Learn(PrimitiveNames.Of(kind), $"{PrimitiveNames.Of(kind)} ({kind}) in a depth-{arena.Maze.Spec.Depth} T-maze, {arena.Trials.Count} starts, {arena.TrialTime:F0} s trials{robust.Describe()}",
-            robust.Wrap(new PrimitiveFitness(kind, arena, l1), l1.WeightRange, settings.Seed), settings, command, progress, cancellation);
+    /// <summary>Learns primitive <paramref name="kind"/> on <paramref name="l1"/> in <paramref name="arena"/>, optionally kept to a <see cref="MazeGuard"/>.</summary>
+    public static TrainedProgram Primitive(PrimitiveKind kind, PrimitiveArena arena, LayerDefinition l1, DeSettings settings, RobustTraining robust, string command, MazeGuard? guard = null, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
+        Learn(PrimitiveNames.Of(kind), $"{PrimitiveNames.Of(kind)} ({kind}) in a depth-{arena.Maze.Spec.Depth} T-maze, {arena.Trials.Count} starts, {arena.TrialTime:F0} s trials{robust.Describe()}{Describe(guard)}",
+            Guarded(robust.Wrap(new PrimitiveFitness(kind, arena, l1), l1.WeightRange, settings.Seed), guard), settings, command, progress, cancellation);
 
-    /// <summary>Refines one program inside the whole hierarchy (<see cref="HierarchyFitness"/>).</summary>
-    public static TrainedProgram InHierarchy(string program, HierarchyFitness fitness, DeSettings settings, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
-        Learn(program, string.Create(CultureInfo.InvariantCulture, $"{program} inside the hierarchy: depth-3 mazes at lambda {string.Join(", ", fitness.Lambdas)}, {fitness.Episodes} episodes, noise-free and under {100 * fitness.Noise:F0}% code noise on every code, {fitness.GuardEpisodes} noise-free guard episodes"),
-            fitness, settings, command, progress, cancellation);
+    /// <summary>Refines one program inside the whole hierarchy (<see cref="HierarchyFitness"/>), kept to <paramref name="guard"/>.</summary>
+    public static TrainedProgram InHierarchy(string program, HierarchyFitness fitness, MazeGuard guard, DeSettings settings, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
+        Learn(program, string.Create(CultureInfo.InvariantCulture, $"{program} inside the hierarchy: depth-3 mazes at lambda {string.Join(", ", fitness.Lambdas)}, {fitness.Episodes} episodes, noise-free and under {100 * fitness.Noise:F0}% code noise on every code, {guard.Episodes} noise-free guard episodes"),
+            new GuardedFitness(fitness, guard), settings, command, progress, cancellation);
 
-    /// <summary>Learns the goal code of <paramref name="task"/> on <paramref name="l2"/> from <paramref name="dataset"/>.</summary>
-    public static TrainedProgram Goal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, RobustTraining robust, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
-        Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences{robust.Describe()}",
-            robust.Wrap(new GoalCodeFitness(task, dataset, l2), l2.WeightRange, settings.Seed), settings, command, progress, cancellation);
+    /// <summary>Learns the goal code of <paramref name="task"/> on <paramref name="l2"/> from <paramref name="dataset"/>, optionally kept to a <see cref="MazeGuard"/>.</summary>
+    public static TrainedProgram Goal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, RobustTraining robust, string command, MazeGuard? guard = null, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
+        Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences{robust.Describe()}{Describe(guard)}",
+            Guarded(robust.Wrap(new GoalCodeFitness(task, dataset, l2), l2.WeightRange, settings.Seed), guard), settings, command, progress, cancellation);
 
     /// <summary>"DE/rand/1/bin pop 20 F 0.85 CR 0.8".</summary>
     public static string Method(DeSettings settings) => string.Create(CultureInfo.InvariantCulture,
         $"DE/{(settings.Strategy == DeStrategy.RandOneBin ? "rand" : "best")}/1/bin pop {settings.Population} F {settings.F} CR {settings.CR}");
+
+    private static IFitnessFunction Guarded(IFitnessFunction fitness, MazeGuard? guard) => guard is null ? fitness : new GuardedFitness(fitness, guard);
+
+    private static string Describe(MazeGuard? guard) => guard is null ? string.Empty : string.Create(CultureInfo.InvariantCulture,
+        $", kept to reaching its goals in the hierarchy noise-free at lambda {string.Join(", ", guard.Lambdas)} ({guard.Episodes} guard episodes)");
 
     private static TrainedProgram Learn(string name, string task, IFitnessFunction fitness, DeSettings settings, string command, Action<DeProgress>? progress, CancellationToken cancellation)
     {

@@ -138,8 +138,8 @@ internal static class ExperimentCommands
             var settings = new MazeExperimentSettings
             {
                 Trials = parse.GetValue(trials),
-                Lambdas = Numbers(parse.GetRequiredValue(lambdas), "--lambdas"),
-                NoiseLevels = [.. Numbers(parse.GetRequiredValue(noise), "--noise").Select(k => k / 100)],
+                Lambdas = CommaList.Numbers(parse.GetRequiredValue(lambdas), "--lambdas"),
+                NoiseLevels = [.. CommaList.Numbers(parse.GetRequiredValue(noise), "--noise").Select(k => k / 100)],
                 SonarSigma = parse.GetValue(sonarNoise),
                 NoiseOn = parse.GetValue(noiseOn),
                 Seed = parse.GetValue(seed),
@@ -181,9 +181,6 @@ internal static class ExperimentCommands
     private static Option<int> SeedOption() => new("--seed") { Description = "Seeds every random draw; the same seed gives the same report on any number of threads.", DefaultValueFactory = _ => 1 };
 
     private static Option<int> ThreadsOption() => new("--threads") { Description = "Worker threads (0 = one per core).", DefaultValueFactory = _ => 0 };
-
-    private static double[] Numbers(string list, string option) => [.. CommaList.Split(list).Select(text =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw new UserError($"{option}: '{text}' is not a number"))];
 
     /// <summary>The command as typed, for the report's header; paths are kept as given so the line works from the repository root.</summary>
     private static string CommandLine(ParseResult parse) => "dotnet run -c Release --project tools/Hpnna.Cli -- " + string.Join(' ', parse.Tokens.Select(t => t.Value));

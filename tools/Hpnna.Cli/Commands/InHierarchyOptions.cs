@@ -5,33 +5,47 @@ using Hpnna.Training.Robustness;
 namespace Hpnna.Cli.Commands;
 
 /// <summary>
-/// --in-hierarchy and the other level's library: judge candidates inside the whole hierarchy in the maze
-/// (<see cref="HierarchyFitness"/>) instead of on their own level's task.
+/// The whole hierarchy as judge: --in-hierarchy scores candidates inside it in the maze
+/// (<see cref="HierarchyFitness"/>) instead of on their own level's task; --maze-guard keeps training on the
+/// level's own task to candidates that still reach their goals in it (<see cref="MazeGuard"/>, always on with
+/// --in-hierarchy); the other level's library completes the hierarchy.
 /// </summary>
 internal sealed class InHierarchyOptions
 {
-    /// <summary>The maze sizes of in-hierarchy training's noisy episodes: between those experiment 2 tests (2, 3, 4), so its noise columns measure sizes training never saw.</summary>
-    public static readonly double[] Lambdas = [2.5, 3.5];
+    /// <summary>The default maze sizes of in-hierarchy training's noisy episodes: between those experiment 2 tests (2, 3, 4), so its noise columns measure sizes training never saw.</summary>
+    public const string DefaultLambdas = "2.5,3.5";
 
     /// <summary>The sizes the robot ships for, where a refined program must still reach every goal noise-free (the shipped-library tests' condition).</summary>
     public static readonly double[] GuardLambdas = [2.0, 3.0, 4.0];
 
     private readonly bool _trainsL1;
     private readonly Option<bool> _enabled;
+    private readonly Option<bool> _guard;
     private readonly Option<string> _other;
+    private readonly Option<string> _lambdas = new("--hierarchy-lambdas")
+    {
+        Description = "With --in-hierarchy: comma-separated maze sizes lambda of the scored episodes.",
+        DefaultValueFactory = _ => DefaultLambdas,
+    };
 
     /// <param name="trainsL1">Whether the command trains L1 primitives (the other level is then L2's goal codes), or L2 goal codes.</param>
     public InHierarchyOptions(bool trainsL1)
     {
         _trainsL1 = trainsL1;
         var other = trainsL1 ? "--l2" : "--l1";
+        var goals = trainsL1 ? "every goal" : "its own goal";
+        var sizes = string.Join(", ", GuardLambdas);
         _enabled = new("--in-hierarchy")
         {
-            Description = $"Judge each candidate inside the whole hierarchy instead of on its level's own task: with the programs of {other}, in depth-3 mazes at lambda {string.Join(", ", Lambdas)}, {(trainsL1 ? "every goal" : "its own goal")}, noise-free and under --robust-noise on every code (--robust-copies copies), and never failing noise-free at lambda {string.Join(", ", GuardLambdas)}. For refining (--refine) programs against code noise.",
+            Description = $"Judge each candidate inside the whole hierarchy instead of on its level's own task: with the programs of {other}, in depth-3 mazes at --hierarchy-lambdas, {goals}, noise-free and under --robust-noise on every code (--robust-copies copies), and never failing noise-free at lambda {sizes}. For refining (--refine) programs against code noise.",
+        };
+        _guard = new("--maze-guard")
+        {
+            Description = $"Train on the level's own task, but only candidates that, inside the whole hierarchy with the programs of {other}, still reach {goals} noise-free at lambda {sizes} can win.",
         };
         _other = new(other)
         {
-            Description = $"With --in-hierarchy: the {(trainsL1 ? "L2 program library (G1..G8)" : "L1 program library (Pr, Pl)")}.",
+            Description = $"With --in-hierarchy or --maze-guard: the {(trainsL1 ? "L2 program library (G1..G8)" : "L1 program library (Pr, Pl)")}.",
             DefaultValueFactory = _ => trainsL1 ? ShippedPrograms.L2Path : ShippedPrograms.L1Path,
         };
     }
@@ -39,25 +53,33 @@ internal sealed class InHierarchyOptions
     public void AddTo(Command command)
     {
         command.Options.Add(_enabled);
+        command.Options.Add(_guard);
         command.Options.Add(_other);
+        command.Options.Add(_lambdas);
     }
 
-    /// <summary>Null without --in-hierarchy; else the fitness of a program given the library it is trained into.</summary>
-    public Func<string, ProgramLibrary, HierarchyFitness>? Read(ParseResult parse, RobustTraining noise, int seed)
+    /// <summary>What judges a program given the library it is trained into: the hierarchy's fitness (null: the level's own task) and the guard (null: none).</summary>
+    public Func<string, ProgramLibrary, (HierarchyFitness? Fitness, MazeGuard? Guard)> Read(ParseResult parse, RobustTraining noise, int seed)
     {
-        if (!parse.GetValue(_enabled))
+        var inHierarchy = parse.GetValue(_enabled);
+        if (!inHierarchy && !parse.GetValue(_guard))
         {
-            return null;
+            return (_, _) => (null, null);
+        }
+
+        var lambdas = CommaList.Numbers(parse.GetRequiredValue(_lambdas), "--hierarchy-lambdas");
+        if (lambdas.Length == 0 || lambdas.Any(l => !(l >= 1 && l <= 10)))
+        {
+            throw new UserError($"--hierarchy-lambdas must name maze sizes between 1 and 10 (got '{parse.GetRequiredValue(_lambdas)}')");
         }
 
         var other = ProgramLibrary.Load(parse.GetRequiredValue(_other));
         return (program, own) =>
         {
+            var (l1, l2) = _trainsL1 ? (own, other) : (other, own);
             try
             {
-                return _trainsL1
-                    ? new HierarchyFitness(program, own, other, Lambdas, noise.Noise, noise.Copies, seed, GuardLambdas)
-                    : new HierarchyFitness(program, other, own, Lambdas, noise.Noise, noise.Copies, seed, GuardLambdas);
+                return (inHierarchy ? new HierarchyFitness(program, l1, l2, lambdas, noise.Noise, noise.Copies, seed) : null, new MazeGuard(program, l1, l2, GuardLambdas));
             }
             catch (ArgumentException e)
             {

@@ -11,16 +11,18 @@ internal sealed class RobustOptions
 {
     private readonly Option<double> _noise = new("--robust-noise") { Description = "Learn under this code noise, in percent (relative standard deviation of every value); 0 = plain training.", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _copies = new("--robust-copies") { Description = "Noisy copies each candidate is also scored on, with --robust-noise.", DefaultValueFactory = _ => 4 };
-    private readonly Option<bool> _refine = new("--refine") { Description = $"Start from each program already in the library (the program and copies of it under {RefineSpread:P0} code noise) instead of random codes." };
+    private readonly Option<bool> _refine = new("--refine") { Description = "Start from each program already in the library (the program and copies of it under --refine-spread code noise) instead of random codes." };
 
-    /// <summary>How far the first generation of a refinement spreads around the program (relative code noise).</summary>
-    public const double RefineSpread = 0.2;
+    // A goal code's counting breaks under a 20% spread (every neighbour failed the noise-free guard), so the
+    // spread is a setting; 20% suits the wall followers.
+    private readonly Option<double> _spread = new("--refine-spread") { Description = "With --refine: the relative code noise, in percent, of the first generation's copies around the program.", DefaultValueFactory = _ => 20 };
 
     public void AddTo(Command command)
     {
         command.Options.Add(_noise);
         command.Options.Add(_copies);
         command.Options.Add(_refine);
+        command.Options.Add(_spread);
     }
 
     /// <summary>The evolution settings for learning <paramref name="name"/>: with --refine, started around its code in <paramref name="library"/>.</summary>
@@ -36,7 +38,7 @@ internal sealed class RobustOptions
             throw new UserError($"--refine needs {name} in the library to start from; it has {(library.Programs.Count == 0 ? "no programs" : string.Join(", ", library.Programs.Select(p => p.Name)))}");
         }
 
-        return settings with { InitialMembers = CodeNoise.Neighbourhood([.. library[name].Code], settings.Population, RefineSpread, range, settings.Seed) };
+        return settings with { InitialMembers = CodeNoise.Neighbourhood([.. library[name].Code], settings.Population, parse.GetValue(_spread) / 100, range, settings.Seed) };
     }
 
     public RobustTraining Read(ParseResult parse)
@@ -46,6 +48,12 @@ internal sealed class RobustOptions
         if (!(noise >= 0 && noise <= 100))
         {
             throw new UserError($"--robust-noise must be between 0 and 100 percent (got {noise})");
+        }
+
+        var spread = parse.GetValue(_spread);
+        if (!(spread > 0 && spread <= 100))
+        {
+            throw new UserError($"--refine-spread must be above 0 and at most 100 percent (got {spread})");
         }
 
         if (copies < 1)

@@ -49,12 +49,12 @@ internal static class TrainCommands
             {
                 var name = PrimitiveNames.Of(kind);
                 var start = robust.Start(parse, settings, library, name, definition.WeightRange);
-                var fitness = judged?.Invoke(name, library);
+                var (fitness, guard) = judged(name, library);
                 return new TrainingJob(
                     $"{name} ({kind})",
                     fitness is null
-                        ? (progress, cancel) => ProgramTraining.Primitive(kind, PrimitiveArena.Default, definition, start, noise, line, progress, cancel)
-                        : (progress, cancel) => ProgramTraining.InHierarchy(name, fitness, start, line, progress, cancel));
+                        ? (progress, cancel) => ProgramTraining.Primitive(kind, PrimitiveArena.Default, definition, start, noise, line, guard, progress, cancel)
+                        : (progress, cancel) => ProgramTraining.InHierarchy(name, fitness, guard!, start, line, progress, cancel));
             }));
         }));
         return command;
@@ -89,12 +89,12 @@ internal static class TrainCommands
             return TrainInto(parse, parse.GetRequiredValue(output), definition, settings, (line, library) => chosen.Select(task =>
             {
                 var start = robust.Start(parse, settings, library, task.Goal, definition.WeightRange);
-                var fitness = judged?.Invoke(task.Goal, library);
+                var (fitness, guard) = judged(task.Goal, library);
                 return new TrainingJob(
                     $"{task.Goal} {task}",
                     fitness is null
-                        ? (progress, cancel) => ProgramTraining.Goal(task, data, definition, start, noise, line, progress, cancel)
-                        : (progress, cancel) => ProgramTraining.InHierarchy(task.Goal, fitness, start, line, progress, cancel));
+                        ? (progress, cancel) => ProgramTraining.Goal(task, data, definition, start, noise, line, guard, progress, cancel)
+                        : (progress, cancel) => ProgramTraining.InHierarchy(task.Goal, fitness, guard!, start, line, progress, cancel));
             }));
         }));
         return command;

@@ -40,7 +40,7 @@ public static class IncrementalExperiment
         {
             var kind = Order[i];
             var done = i * settings.MaxGenerations;
-            var trained = ProgramTraining.Primitive(kind, arena, l1, settings, RobustTraining.None, command, p => progress?.Invoke(done + p.Generation, total), cancellation);
+            var trained = ProgramTraining.Primitive(kind, arena, l1, settings, RobustTraining.None, command, progress: p => progress?.Invoke(done + p.Generation, total), cancellation: cancellation);
             cancellation.ThrowIfCancellationRequested();
             library.With(trained.Program).Save(libraryPath);
             library = ProgramLibrary.Load(libraryPath, l1);

@@ -1,0 +1,73 @@
+using Hpnna.Programs.Library;
+using Hpnna.Robot.Control;
+using Hpnna.Simulation.Episodes;
+using Hpnna.Simulation.Mazes;
+using Hpnna.Simulation.Sonars;
+
+namespace Hpnna.Training.Robustness;
+
+/// <summary>
+/// The whole hierarchy with one program (Pr, Pl or a goal code) replaced by a candidate, the others taken from
+/// their libraries: runs maze episodes of it, optionally with code noise on every code. One thread per
+/// instance (it keeps the noisy codes as scratch).
+/// </summary>
+internal sealed class CandidateHierarchy
+{
+    private readonly string _program;
+    private readonly ProgramLibrary _l1;
+    private readonly ProgramLibrary _l2;
+    private readonly double[] _pr;
+    private readonly double[] _pl;
+    private readonly double[] _goal;
+
+    public CandidateHierarchy(string program, ProgramLibrary l1, ProgramLibrary l2)
+    {
+        IsGoal = Check(program, l1, l2);
+        _program = program;
+        _l1 = l1;
+        _l2 = l2;
+        _pr = new double[l1.Interpreter.CodeLength];
+        _pl = new double[l1.Interpreter.CodeLength];
+        _goal = new double[l2.Interpreter.CodeLength];
+    }
+
+    /// <summary>Whether the candidate stands for a goal code (else a primitive).</summary>
+    public bool IsGoal { get; }
+
+    /// <summary>The goals a candidate is judged on: its own for a goal code, all eight for a primitive.</summary>
+    public IReadOnlyList<string> Goals => IsGoal ? [_program] : [.. Enumerable.Range(1, 8).Select(g => $"G{g}")];
+
+    /// <summary>Whether <paramref name="program"/> is a goal code; throws unless it is Pr, Pl or a goal of <paramref name="l2"/> with Pr and Pl in <paramref name="l1"/>.</summary>
+    public static bool Check(string program, ProgramLibrary l1, ProgramLibrary l2)
+    {
+        var isGoal = l2.Contains(program);
+        if (!(program is "Pr" or "Pl" || isGoal) || !l1.Contains("Pr") || !l1.Contains("Pl"))
+        {
+            throw new ArgumentException($"in-hierarchy training refines Pr, Pl or a goal code of the L2 library, with Pr and Pl in the L1 library (got {program}, L1 {string.Join(", ", l1.Programs.Select(p => p.Name))})");
+        }
+
+        return isGoal;
+    }
+
+    /// <summary>
+    /// One episode to <paramref name="goal"/>: every code c becomes c (1 + noise z) with its deviate z (all
+    /// zero: noise-free), the candidate standing for its program.
+    /// </summary>
+    public EpisodeResult Run(ReadOnlySpan<double> candidate, TMaze maze, string goal, double noise, in CodeDeviates deviates, SonarNoise sonar, int seed, EpisodeSettings episode)
+    {
+        var l1 = _l1.Interpreter;
+        var l2 = _l2.Interpreter;
+        CodeNoise.Apply(_program == "Pr" ? candidate : _l1["Pr"].Code, noise, l1.WeightRange, deviates.Pr, _pr);
+        CodeNoise.Apply(_program == "Pl" ? candidate : _l1["Pl"].Code, noise, l1.WeightRange, deviates.Pl, _pl);
+        CodeNoise.Apply(_program == goal ? candidate : _l2[goal].Code, noise, l2.WeightRange, deviates.Goal, _goal);
+        var controller = HpnnaController.Create(l1, l2, _pr, _pl, _goal, SonarLayouts.PioneerFrontRing, episode.ControlPeriod);
+        return MazeEpisode.Create(maze, controller, goal, seed, episode, sonar).Run();
+    }
+}
+
+/// <summary>The standard deviates of one episode's code noise, one per value of Pr, Pl and the goal code.</summary>
+internal readonly record struct CodeDeviates(double[] Pr, double[] Pl, double[] Goal)
+{
+    public static CodeDeviates None(ProgramLibrary l1, ProgramLibrary l2) =>
+        new(new double[l1.Interpreter.CodeLength], new double[l1.Interpreter.CodeLength], new double[l2.Interpreter.CodeLength]);
+}

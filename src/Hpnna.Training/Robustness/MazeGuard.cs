@@ -1,0 +1,72 @@
+using Hpnna.Programs.Library;
+using Hpnna.Simulation.Episodes;
+using Hpnna.Simulation.Mazes;
+using Hpnna.Simulation.Sonars;
+
+namespace Hpnna.Training.Robustness;
+
+/// <summary>
+/// What a refined program must keep: inside the whole hierarchy, with the other programs from their libraries,
+/// every goal it takes part in (all eight for a primitive, its own for a goal code) reached in depth-3 mazes of
+/// the guard sizes, without code or sonar noise, as the shipped-library tests run it.
+/// </summary>
+public sealed class MazeGuard
+{
+    private readonly string _program;
+    private readonly ProgramLibrary _l1;
+    private readonly ProgramLibrary _l2;
+    private readonly TMaze[] _mazes;
+    private readonly EpisodeSettings _episode = EpisodeSettings.Default with { TimeLimit = 90 };
+
+    public MazeGuard(string program, ProgramLibrary l1, ProgramLibrary l2, IReadOnlyList<double> lambdas)
+    {
+        CandidateHierarchy.Check(program, l1, l2);
+        _program = program;
+        _l1 = l1;
+        _l2 = l2;
+        Lambdas = lambdas;
+        _mazes = [.. lambdas.Select(MazeFor)];
+        Episodes = _mazes.Length * new CandidateHierarchy(program, l1, l2).Goals.Count;
+    }
+
+    public IReadOnlyList<double> Lambdas { get; }
+
+    /// <summary>Noise-free episodes a candidate must all finish at their goals.</summary>
+    public int Episodes { get; }
+
+    /// <summary>The depth-3 T-maze of size <paramref name="lambda"/>.</summary>
+    internal static TMaze MazeFor(double lambda) => TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(lambda), TMazeSpec.DefaultWidth));
+
+    /// <summary>A checker for one thread.</summary>
+    public Checker CreateChecker() => new(this);
+
+    public sealed class Checker
+    {
+        private readonly MazeGuard _owner;
+        private readonly CandidateHierarchy _hierarchy;
+        private readonly CodeDeviates _none;
+
+        internal Checker(MazeGuard owner)
+        {
+            _owner = owner;
+            _hierarchy = new CandidateHierarchy(owner._program, owner._l1, owner._l2);
+            _none = CodeDeviates.None(owner._l1, owner._l2);
+        }
+
+        public bool Passes(ReadOnlySpan<double> candidate)
+        {
+            foreach (var maze in _owner._mazes)
+            {
+                foreach (var goal in _hierarchy.Goals)
+                {
+                    if (!_hierarchy.Run(candidate, maze, goal, 0, _none, SonarNoise.None, 1, _owner._episode).Success)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+    }
+}
