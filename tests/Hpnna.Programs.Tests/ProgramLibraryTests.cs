@@ -38,6 +38,20 @@ public sealed class ProgramLibraryTests : IDisposable
         Assert.Equal(library["Pr"].Code, grown["Pr"].Code);
         Assert.Equal(library["Pl"].Code, grown["Pl"].Code);
         Assert.Equal(pc.Code, grown["Pc"].Code);
+        Assert.Equal(["Pr", "Pl", "Pc"], grown.Programs.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void A_replaced_program_keeps_its_place()
+    {
+        var library = Sample();
+        var newPr = new NamedProgram("Pr", Enumerable.Repeat(-2.0, 12).ToArray(), null);
+
+        var replaced = library.With(newPr);
+
+        Assert.Equal(["Pr", "Pl"], replaced.Programs.Select(p => p.Name));
+        Assert.Equal(newPr.Code, replaced["Pr"].Code);
+        Assert.Equal(library["Pl"].Code, replaced["Pl"].Code);
     }
 
     [Fact]
