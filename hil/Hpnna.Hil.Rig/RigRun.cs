@@ -33,7 +33,7 @@ internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath,
     /// <summary>Serves until the verdict (printed at once as one line), and with <c>untilClosed</c> until the controller's CLOSE.</summary>
     public RigResult Run(IByteLink link, CancellationToken cancellation)
     {
-        var maze = TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(scenario.Lambda), TMazeSpec.DefaultWidth));
+        var maze = TMazeGenerator.Depth3(scenario.Lambda);
         var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, new SonarNoise(scenario.SonarNoise), 0, scenario.Seed);
         var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(SipCycle: TimeSpan.FromMilliseconds(scenario.SipCycleMilliseconds), BaudRate: baudRate, PauseOverStalls: StallLimit));
         var faulty = new FaultyLink(link, scenario.Seed);

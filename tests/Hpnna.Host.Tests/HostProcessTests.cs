@@ -113,7 +113,7 @@ public sealed class HostProcessTests
         using var link = new TcpLink(listener.AcceptSocket());
         listener.Stop();
 
-        var maze = TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(3), TMazeSpec.DefaultWidth));
+        var maze = TMazeGenerator.Depth3(3);
         var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, PioneerSonarRing.Front, SonarNoise.None, 0, seed: 1);
         var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(BaudRate: 0));
         using var stop = new CancellationTokenSource();

@@ -24,7 +24,7 @@ public sealed class ScriptedControllerTests(ITestOutputHelper output)
     [MemberData(nameof(GoalsAndSizes))]
     public void Wall_following_sequencer_reaches_every_goal_of_the_depth_3_maze(string goal, double lambda)
     {
-        var maze = TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(lambda), TMazeSpec.DefaultWidth));
+        var maze = TMazeGenerator.Depth3(lambda);
         var settings = EpisodeSettings.Default;
         var episode = MazeEpisode.Create(maze, MazeEpisode.ScriptedController(maze, goal, settings), goal, seed: 1, settings);
 

@@ -28,7 +28,7 @@ public sealed class ShippedLibraryTests
     [InlineData("Pl", "G1")]
     public void A_primitive_alone_follows_its_wall_through_all_three_junctions(string primitive, string goal)
     {
-        var maze = TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(3), TMazeSpec.DefaultWidth));
+        var maze = TMazeGenerator.Depth3(3);
         var controller = new PrimitiveController(new L1Interpreter(L1.Interpreter), L1[primitive].Code, ControllerDefaults.Grouping, SonarLayouts.PioneerFrontRing, ControllerDefaults.Motors);
 
         var result = MazeEpisode.Create(maze, controller, goal, seed: 1, EpisodeSettings.Default).Run();
@@ -54,7 +54,7 @@ public sealed class ShippedLibraryTests
     [MemberData(nameof(EveryGoalAtEverySize))]
     public void The_whole_hierarchy_reaches_every_goal(double lambda, string goal)
     {
-        var maze = TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(lambda), TMazeSpec.DefaultWidth));
+        var maze = TMazeGenerator.Depth3(lambda);
         var controller = HpnnaController.Create(L1.Interpreter, L2.Interpreter, L1["Pr"].Code, L1["Pl"].Code, L2[goal].Code, SonarLayouts.PioneerFrontRing, EpisodeSettings.Default.ControlPeriod);
 
         var result = MazeEpisode.Create(maze, controller, goal, seed: 1, EpisodeSettings.Default).Run();

@@ -25,7 +25,7 @@ public class SimulationTickBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var maze = TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(3), TMazeSpec.DefaultWidth));
+        var maze = TMazeGenerator.Depth3(3);
         _robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, new SonarNoise(0.01, 0.02), 0.01, seed: 1);
         _robot.Write(new DriveCommand(0.05, 0.3));
         _world = maze.World;

@@ -30,7 +30,7 @@ public sealed class SimulatorBackend : IRobotBackend
         _settings = settings.Simulator;
         _logger = logger;
         _goal = settings.Goal.ToUpperInvariant();
-        _maze = TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(_settings.Lambda), TMazeSpec.DefaultWidth));
+        _maze = TMazeGenerator.Depth3(_settings.Lambda);
         _robot = new SimulatedRobot(_maze.World, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, new SonarNoise(_settings.SonarNoise), 0, _settings.Seed);
         var period = settings.PeriodMilliseconds / 1000;
         _path = new Pose2D[(int)Math.Ceiling(_settings.TimeLimitSeconds / period) + 2];

@@ -17,6 +17,9 @@ namespace Hpnna.Simulation.Mazes;
 /// </remarks>
 public static class TMazeGenerator
 {
+    /// <summary>The depth-3 maze of the paper's experiments at size <paramref name="lambda"/>: <see cref="MazeScale.Default"/>, default width.</summary>
+    public static TMaze Depth3(double lambda) => Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(lambda), TMazeSpec.DefaultWidth));
+
     public static TMaze Generate(TMazeSpec spec)
     {
         var problems = spec.Validate();

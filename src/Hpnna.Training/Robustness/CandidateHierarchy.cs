@@ -3,6 +3,7 @@ using Hpnna.Robot.Control;
 using Hpnna.Simulation.Episodes;
 using Hpnna.Simulation.Mazes;
 using Hpnna.Simulation.Sonars;
+using Hpnna.Training.Sequencing;
 
 namespace Hpnna.Training.Robustness;
 
@@ -20,34 +21,29 @@ internal sealed class CandidateHierarchy
     private readonly double[] _pl;
     private readonly double[] _goal;
 
+    /// <exception cref="ArgumentException">Unless <paramref name="program"/> is Pr, Pl or a goal of <paramref name="l2"/>, with Pr and Pl in <paramref name="l1"/>.</exception>
     public CandidateHierarchy(string program, ProgramLibrary l1, ProgramLibrary l2)
     {
-        IsGoal = Check(program, l1, l2);
+        IsGoal = l2.Contains(program);
+        if (!(program is "Pr" or "Pl" || IsGoal) || !l1.Contains("Pr") || !l1.Contains("Pl"))
+        {
+            throw new ArgumentException($"in-hierarchy training refines Pr, Pl or a goal code of the L2 library, with Pr and Pl in the L1 library (got {program}, L1 {string.Join(", ", l1.Programs.Select(p => p.Name))})");
+        }
+
         _program = program;
         _l1 = l1;
         _l2 = l2;
         _pr = new double[l1.Interpreter.CodeLength];
         _pl = new double[l1.Interpreter.CodeLength];
         _goal = new double[l2.Interpreter.CodeLength];
+        Goals = IsGoal ? [program] : [.. GoalTask.All.Select(t => t.Goal)];
     }
 
     /// <summary>Whether the candidate stands for a goal code (else a primitive).</summary>
     public bool IsGoal { get; }
 
     /// <summary>The goals a candidate is judged on: its own for a goal code, all eight for a primitive.</summary>
-    public IReadOnlyList<string> Goals => IsGoal ? [_program] : [.. Enumerable.Range(1, 8).Select(g => $"G{g}")];
-
-    /// <summary>Whether <paramref name="program"/> is a goal code; throws unless it is Pr, Pl or a goal of <paramref name="l2"/> with Pr and Pl in <paramref name="l1"/>.</summary>
-    public static bool Check(string program, ProgramLibrary l1, ProgramLibrary l2)
-    {
-        var isGoal = l2.Contains(program);
-        if (!(program is "Pr" or "Pl" || isGoal) || !l1.Contains("Pr") || !l1.Contains("Pl"))
-        {
-            throw new ArgumentException($"in-hierarchy training refines Pr, Pl or a goal code of the L2 library, with Pr and Pl in the L1 library (got {program}, L1 {string.Join(", ", l1.Programs.Select(p => p.Name))})");
-        }
-
-        return isGoal;
-    }
+    public IReadOnlyList<string> Goals { get; }
 
     /// <summary>
     /// One episode to <paramref name="goal"/>: every code c becomes c (1 + noise z) with its deviate z (all

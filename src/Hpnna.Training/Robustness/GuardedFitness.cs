@@ -4,16 +4,15 @@ namespace Hpnna.Training.Robustness;
 
 /// <summary>
 /// A fitness that keeps a refinement from trading what already works for what it is scored on: a candidate
-/// that fails the <see cref="MazeGuard"/> loses <see cref="Penalty"/>, which puts it below every candidate that
-/// passes (the inner fitness must span less than that), and never solves the task. From a start that passes,
-/// DE's greedy replacement then never returns a best that fails.
+/// that fails the <see cref="MazeGuard"/> loses <see cref="Penalty"/>, which ranks it no higher than any candidate
+/// that passes (the inner fitness spans at most that; a tie needs a passing candidate at the very bottom, such as
+/// one that crashed in every episode), and never solves the task. So from a start that passes, DE's greedy
+/// replacement keeps a best that passes.
 /// </summary>
 public sealed class GuardedFitness(IFitnessFunction inner, MazeGuard guard) : IFitnessFunction
 {
-    /// <summary>What failing the guard costs; the fitness functions guarded here span at most 2.</summary>
+    /// <summary>What failing the guard costs: the span of the widest fitness guarded here (<see cref="HierarchyFitness"/>, -1 to 1).</summary>
     public const double Penalty = 2;
-
-    public MazeGuard Guard => guard;
 
     public SearchBounds Bounds => inner.Bounds;
 

@@ -48,7 +48,7 @@ public sealed class HierarchyFitness : IFitnessFunction
         Noise = noise;
         var layer = hierarchy.IsGoal ? l2.Interpreter : l1.Interpreter;
         Bounds = new SearchBounds(layer.CodeLength, layer.WeightRange.Min, layer.WeightRange.Max);
-        _mazes = [.. lambdas.Select(MazeGuard.MazeFor)];
+        _mazes = [.. lambdas.Select(TMazeGenerator.Depth3)];
         var goals = hierarchy.Goals;
         var scenarios = new List<Scenario>();
         for (var m = 0; m < lambdas.Count; m++)

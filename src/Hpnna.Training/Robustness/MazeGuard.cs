@@ -20,22 +20,19 @@ public sealed class MazeGuard
 
     public MazeGuard(string program, ProgramLibrary l1, ProgramLibrary l2, IReadOnlyList<double> lambdas)
     {
-        CandidateHierarchy.Check(program, l1, l2);
+        var goals = new CandidateHierarchy(program, l1, l2).Goals.Count;
         _program = program;
         _l1 = l1;
         _l2 = l2;
         Lambdas = lambdas;
-        _mazes = [.. lambdas.Select(MazeFor)];
-        Episodes = _mazes.Length * new CandidateHierarchy(program, l1, l2).Goals.Count;
+        _mazes = [.. lambdas.Select(TMazeGenerator.Depth3)];
+        Episodes = _mazes.Length * goals;
     }
 
     public IReadOnlyList<double> Lambdas { get; }
 
     /// <summary>Noise-free episodes a candidate must all finish at their goals.</summary>
     public int Episodes { get; }
-
-    /// <summary>The depth-3 T-maze of size <paramref name="lambda"/>.</summary>
-    internal static TMaze MazeFor(double lambda) => TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(lambda), TMazeSpec.DefaultWidth));
 
     /// <summary>A checker for one thread.</summary>
     public Checker CreateChecker() => new(this);

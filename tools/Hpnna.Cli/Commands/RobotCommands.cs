@@ -99,7 +99,7 @@ internal static class RobotCommands
                 throw new UserError($"--lambda must be a finite number > 0 (got {size})");
             }
 
-            var maze = TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(size), TMazeSpec.DefaultWidth));
+            var maze = TMazeGenerator.Depth3(size);
             var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, new SonarNoise(0.01, 0), 0, seed: 1);
             var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(BaudRate: tcpPort is null ? parse.GetValue(baud) : 0));
             using var ctrlC = new CtrlC();

@@ -42,7 +42,7 @@ public static class MazeExperiment
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var goals = Enumerable.Range(1, 8).Select(g => $"G{g}").ToArray();
-        var mazes = settings.Lambdas.Select(l => TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(l), TMazeSpec.DefaultWidth))).ToArray();
+        var mazes = settings.Lambdas.Select(l => TMazeGenerator.Depth3(l)).ToArray();
         var cells = new List<(int Lambda, int Goal, int Noise)>();
         for (var l = 0; l < settings.Lambdas.Count; l++)
         {

@@ -54,7 +54,7 @@ public static class MazeReport
 
         report.Heading("Trajectories");
         var pictureLambda = s.Lambdas.Contains(3.0) ? 3.0 : s.Lambdas[0];
-        var maze = TMazeGenerator.Generate(new TMazeSpec(3, MazeScale.Default.DeltaFor(pictureLambda), TMazeSpec.DefaultWidth));
+        var maze = TMazeGenerator.Depth3(pictureLambda);
         report.Paragraph($"The first trial of every noise level for each goal at lambda = {Number(pictureLambda, 1)}.");
         foreach (var goal in result.Trajectories.Select(t => t.Goal).Distinct())
         {
