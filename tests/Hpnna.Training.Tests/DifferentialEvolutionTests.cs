@@ -74,6 +74,53 @@ public sealed class DifferentialEvolutionTests
     }
 
     [Fact]
+    public void Restarts_escape_the_local_minima_where_a_small_population_settles()
+    {
+        // Rastrigin in 4 dimensions has a local minimum at every integer point; a population of 8 settles in
+        // one of them. Restarted after 30 generations without progress, the same budget finds the global one
+        // for most seeds, without restarts for few.
+        var fitness = new Benchmark(4, -5.12, 5.12, Rastrigin, target: 1e-6);
+        int Solved(int restartAfter) => Enumerable.Range(1, 10).Count(seed =>
+            DifferentialEvolution.Run(fitness, new DeSettings { Population = 8, MaxGenerations = 3000, RestartAfter = restartAfter, Seed = seed }).Stop == DeStop.Solved);
+
+        var plain = Solved(0);
+        var restarted = Solved(30);
+
+        Assert.True(restarted >= plain + 4, $"solved {restarted} of 10 with restarts, {plain} without");
+    }
+
+    [Fact]
+    public void A_restarted_run_keeps_the_best_member_it_ever_saw_and_counts_every_evaluation()
+    {
+        var result = DifferentialEvolution.Run(new Benchmark(4, -5.12, 5.12, Rastrigin, target: 0),
+            new DeSettings { Population = 8, MaxGenerations = 400, RestartAfter = 20, Seed = 3 });
+
+        var restarts = result.History[^1].Restarts;
+        Assert.True(restarts >= 2, $"{restarts} restarts");
+        for (var g = 1; g < result.History.Count; g++)
+        {
+            Assert.True(result.History[g].BestFitness >= result.History[g - 1].BestFitness);
+        }
+
+        Assert.Equal(result.History.Max(h => h.BestFitness), result.BestEvaluation.Fitness);
+        Assert.Equal(-Rastrigin(result.Best), result.BestEvaluation.Fitness);
+        Assert.Equal(8 * (401 + restarts), result.Evaluations);
+    }
+
+    [Fact]
+    public void A_restarted_run_is_the_same_bit_for_bit_on_one_thread_or_many()
+    {
+        var fitness = new Benchmark(4, -5.12, 5.12, Rastrigin, target: 0);
+        var runs = new[] { 1, 3 }
+            .Select(threads => DifferentialEvolution.Run(fitness, new DeSettings { Population = 8, MaxGenerations = 300, RestartAfter = 20, Seed = 5, Threads = threads }))
+            .ToList();
+
+        Assert.True(runs[0].History[^1].Restarts > 0);
+        Assert.Equal(runs[0].Best, runs[1].Best);
+        Assert.Equal(runs[0].History, runs[1].History);
+    }
+
+    [Fact]
     public void A_cancelled_run_stops_and_keeps_the_best_so_far()
     {
         using var cancel = new CancellationTokenSource();
@@ -117,9 +164,10 @@ public sealed class DifferentialEvolutionTests
     [InlineData(20, 0.85, 1.2, 10, "CR must be in [0, 1]")]
     [InlineData(20, 0.85, double.NaN, 10, "CR must be in [0, 1]")]
     [InlineData(20, 0.85, 0.8, 0, "generations must be at least 1")]
-    public void Impossible_settings_are_refused_with_one_clear_message(int population, double f, double cr, int generations, string expected)
+    [InlineData(20, 0.85, 0.8, 10, "restart-after must be 0 (never) or a number of generations", -1)]
+    public void Impossible_settings_are_refused_with_one_clear_message(int population, double f, double cr, int generations, string expected, int restartAfter = 0)
     {
-        var settings = new DeSettings { Population = population, F = f, CR = cr, MaxGenerations = generations };
+        var settings = new DeSettings { Population = population, F = f, CR = cr, MaxGenerations = generations, RestartAfter = restartAfter };
 
         var error = Assert.Throws<ArgumentException>(() => DifferentialEvolution.Run(new Benchmark(2, -1, 1, Sphere, 0), settings));
 
@@ -144,6 +192,17 @@ public sealed class DifferentialEvolutionTests
         foreach (var v in x)
         {
             sum += v * v;
+        }
+
+        return sum;
+    }
+
+    private static double Rastrigin(ReadOnlySpan<double> x)
+    {
+        var sum = 10.0 * x.Length;
+        foreach (var v in x)
+        {
+            sum += v * v - 10 * Math.Cos(2 * Math.PI * v);
         }
 
         return sum;

@@ -21,6 +21,15 @@ public sealed record DeSettings
 
     public bool StopWhenSolved { get; init; } = true;
 
+    /// <summary>
+    /// Restart the population from fresh random members after this many generations in which its best did not
+    /// rise by <see cref="RestartTolerance"/>; 0 (the default, and the paper's DE) never restarts.
+    /// </summary>
+    public int RestartAfter { get; init; }
+
+    /// <summary>The rise of the population's best that counts as progress, for <see cref="RestartAfter"/>.</summary>
+    public double RestartTolerance { get; init; } = 1e-3;
+
     /// <summary>Seeds every random draw of the run; the same seed gives the same run on any number of threads.</summary>
     public int Seed { get; init; } = 1;
 
@@ -57,6 +66,21 @@ public sealed record DeSettings
         if (MaxGenerations < 1)
         {
             problems.Add($"generations must be at least 1 (got {MaxGenerations})");
+        }
+
+        if (RestartAfter < 0)
+        {
+            problems.Add($"restart-after must be 0 (never) or a number of generations (got {RestartAfter})");
+        }
+
+        if (RestartAfter > 0 && InitialMembers is not null)
+        {
+            problems.Add("restarts draw fresh random members and would throw the initial members away: use one or the other");
+        }
+
+        if (!(RestartTolerance >= 0))
+        {
+            problems.Add($"the restart tolerance must be 0 or more (got {RestartTolerance})");
         }
 
         if (Threads < 0)

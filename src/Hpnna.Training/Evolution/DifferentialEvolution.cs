@@ -16,6 +16,10 @@ namespace Hpnna.Training.Evolution;
 /// <item>evaluate every trial, in parallel;</item>
 /// <item>one-to-one greedy replacement: the trial replaces its target when at least as fit.</item>
 /// </list>
+/// Restarts (optional, <see cref="DeSettings.RestartAfter"/>): when the population's best has not risen by
+/// <see cref="DeSettings.RestartTolerance"/> for that many generations, its best member is set aside and the
+/// whole population is drawn afresh from the box. A small population that has converged on a plateau seldom
+/// leaves it; a fresh one often finds another basin. The run's result is the best member ever seen.
 /// Determinism: every random draw comes from one generator seeded by the run, drawn on the calling
 /// thread in a fixed order before evaluation; evaluation is pure. So a seed gives the same run bit for bit
 /// on any number of threads.
@@ -47,12 +51,12 @@ public static class DifferentialEvolution
         {
             members[i] = new double[d];
             trials[i] = new double[d];
-            for (var j = 0; j < d; j++)
-            {
-                members[i][j] = bounds.Min + random.NextDouble() * (bounds.Max - bounds.Min);
-            }
+        }
 
-            settings.InitialMembers?[i].CopyTo(members[i], 0);
+        DrawUniform(members, bounds, random);
+        for (var i = 0; i < (settings.InitialMembers?.Count ?? 0); i++)
+        {
+            settings.InitialMembers![i].CopyTo(members[i], 0);
         }
 
         using var evaluators = new EvaluatorPool(fitness);
@@ -61,13 +65,16 @@ public static class DifferentialEvolution
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.EffectiveThreads };
         evaluators.EvaluateAll(members, scores, parallel);
         long evaluations = n;
-        var history = new List<DeProgress> { Summarise(0, scores, evaluations) };
+        var history = new List<DeProgress> { Summarise(0, scores[BestIndex(scores)], scores, evaluations, 0) };
         onGeneration?.Invoke(history[^1]);
 
         var stop = DeStop.GenerationLimit;
+        var archive = new Archive();
+        var plateau = new Plateau(scores[BestIndex(scores)].Fitness, settings.RestartTolerance);
+        var restarts = 0;
         for (var generation = 1; generation <= settings.MaxGenerations; generation++)
         {
-            if (settings.StopWhenSolved && scores[BestIndex(scores)].Solves)
+            if (settings.StopWhenSolved && archive.Best(members, scores).Score.Solves)
             {
                 stop = DeStop.Solved;
                 break;
@@ -96,17 +103,38 @@ public static class DifferentialEvolution
                 }
             }
 
-            history.Add(Summarise(generation, scores, evaluations));
+            if (settings.RestartAfter > 0 && plateau.Stalled(scores[BestIndex(scores)].Fitness, settings.RestartAfter))
+            {
+                archive.Keep(members, scores);
+                DrawUniform(members, bounds, random);
+                evaluators.EvaluateAll(members, scores, parallel);
+                evaluations += n;
+                plateau = new Plateau(scores[BestIndex(scores)].Fitness, settings.RestartTolerance);
+                restarts++;
+            }
+
+            history.Add(Summarise(generation, archive.Best(members, scores).Score, scores, evaluations, restarts));
             onGeneration?.Invoke(history[^1]);
         }
 
-        if (stop == DeStop.GenerationLimit && settings.StopWhenSolved && scores[BestIndex(scores)].Solves)
+        var (winner, winnerScore) = archive.Best(members, scores);
+        if (stop == DeStop.GenerationLimit && settings.StopWhenSolved && winnerScore.Solves)
         {
             stop = DeStop.Solved;
         }
 
-        var winner = BestIndex(scores);
-        return new DeResult([.. members[winner]], scores[winner], stop, history);
+        return new DeResult([.. winner], winnerScore, stop, history);
+    }
+
+    private static void DrawUniform(double[][] members, SearchBounds bounds, Random random)
+    {
+        foreach (var member in members)
+        {
+            for (var j = 0; j < member.Length; j++)
+            {
+                member[j] = bounds.Min + random.NextDouble() * (bounds.Max - bounds.Min);
+            }
+        }
     }
 
     private static void BuildTrial(double[][] members, int target, int best, DeSettings settings, SearchBounds bounds, Random random, double[] trial)
@@ -168,16 +196,58 @@ public static class DifferentialEvolution
         return best;
     }
 
-    private static DeProgress Summarise(int generation, Evaluation[] scores, long evaluations)
+    private static DeProgress Summarise(int generation, Evaluation best, Evaluation[] scores, long evaluations, int restarts)
     {
-        var best = BestIndex(scores);
         var mean = 0.0;
         foreach (var score in scores)
         {
             mean += score.Fitness;
         }
 
-        return new DeProgress(generation, scores[best].Fitness, mean / scores.Length, scores[best].Solves, evaluations);
+        return new DeProgress(generation, best.Fitness, mean / scores.Length, best.Solves, evaluations, restarts);
+    }
+
+    /// <summary>The best member of the populations that restarts threw away.</summary>
+    private sealed class Archive
+    {
+        private double[]? _member;
+        private Evaluation _score;
+
+        public void Keep(double[][] members, Evaluation[] scores)
+        {
+            var best = BestIndex(scores);
+            if (_member is null || scores[best].Fitness > _score.Fitness)
+            {
+                _member = [.. members[best]];
+                _score = scores[best];
+            }
+        }
+
+        /// <summary>The best so far: the population's unless a discarded one was strictly fitter.</summary>
+        public (double[] Member, Evaluation Score) Best(double[][] members, Evaluation[] scores)
+        {
+            var best = BestIndex(scores);
+            return _member is not null && _score.Fitness > scores[best].Fitness ? (_member, _score) : (members[best], scores[best]);
+        }
+    }
+
+    /// <summary>How long the population's best has gone without rising by the tolerance.</summary>
+    private struct Plateau(double level, double tolerance)
+    {
+        private double _level = level;
+        private int _generations;
+
+        public bool Stalled(double best, int limit)
+        {
+            if (best >= _level + tolerance)
+            {
+                _level = best;
+                _generations = 0;
+                return false;
+            }
+
+            return ++_generations >= limit;
+        }
     }
 
     /// <summary>One evaluator per worker, reused across generations.</summary>
