@@ -33,9 +33,9 @@ public static class ProgramTraining
         Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences{robust.Describe()}{Describe(guard)}",
             Guarded(robust.Wrap(new GoalCodeFitness(task, dataset, l2), l2.WeightRange, settings.Seed), guard), settings, command, progress, cancellation);
 
-    /// <summary>"DE/rand/1/bin pop 20 F 0.85 CR 0.8".</summary>
+    /// <summary>"DE/rand/1/bin pop 20 F 0.85 CR 0.8", with ", restart after 100" when the run restarts.</summary>
     public static string Method(DeSettings settings) => string.Create(CultureInfo.InvariantCulture,
-        $"DE/{(settings.Strategy == DeStrategy.RandOneBin ? "rand" : "best")}/1/bin pop {settings.Population} F {settings.F} CR {settings.CR}");
+        $"DE/{(settings.Strategy == DeStrategy.RandOneBin ? "rand" : "best")}/1/bin pop {settings.Population} F {settings.F} CR {settings.CR}{(settings.RestartAfter > 0 ? $", restart after {settings.RestartAfter}" : string.Empty)}");
 
     private static IFitnessFunction Guarded(IFitnessFunction fitness, MazeGuard? guard) => guard is null ? fitness : new GuardedFitness(fitness, guard);
 

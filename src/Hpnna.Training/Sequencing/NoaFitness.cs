@@ -8,7 +8,7 @@ namespace Hpnna.Training.Sequencing;
 /// </summary>
 public sealed class NoaFitness(TriggerDataset dataset) : IFitnessFunction
 {
-    public SearchBounds Bounds { get; } = new(NoaNetwork.ParameterCount, NoaNetwork.Definition.WeightRange.Min, NoaNetwork.Definition.WeightRange.Max);
+    public SearchBounds Bounds { get; } = new(NoaNetwork.ParameterCount, NoaNetwork.Range.Min, NoaNetwork.Range.Max);
 
     public IFitnessEvaluator CreateEvaluator() => new Evaluator(dataset);
 

@@ -38,7 +38,8 @@ internal sealed class RobustOptions
             throw new UserError($"--refine needs {name} in the library to start from; it has {(library.Programs.Count == 0 ? "no programs" : string.Join(", ", library.Programs.Select(p => p.Name)))}");
         }
 
-        return settings with { InitialMembers = CodeNoise.Neighbourhood([.. library[name].Code], settings.Population, parse.GetValue(_spread) / 100, range, settings.Seed) };
+        // A restart draws a fresh random population, which would throw the refined start away.
+        return settings with { InitialMembers = CodeNoise.Neighbourhood([.. library[name].Code], settings.Population, parse.GetValue(_spread) / 100, range, settings.Seed), RestartAfter = 0 };
     }
 
     public RobustTraining Read(ParseResult parse)

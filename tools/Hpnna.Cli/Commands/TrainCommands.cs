@@ -67,7 +67,7 @@ internal static class TrainCommands
         dataset.AcceptOnlyFromAmong("single", "three");
         var mul = MulOption();
         var output = OutOption(DefaultL2Library);
-        var evolution = new EvolutionOptions(defaultGenerations: 2000);
+        var evolution = new EvolutionOptions(defaultGenerations: 2000, sequencing: true);
         var robust = new RobustOptions();
         var inHierarchy = new InHierarchyOptions(trainsL1: false);
         var command = new Command("l2", "Learn L2 goal codes (one per task) on the synthetic trigger datasets. Programs already in the library and not named here are kept.")

@@ -46,9 +46,12 @@ public static class ProgramsVsDynamicsExperiment
         return new ProgramsVsDynamicsResult(settings, runs, clock.Elapsed);
     }
 
-    private static DeSettings Budget(ProgramsVsDynamicsSettings settings, int seed) => new()
+    /// <summary>The DE settings of one run, the same for both architectures.</summary>
+    internal static DeSettings Budget(ProgramsVsDynamicsSettings settings, int seed) => new()
     {
         MaxGenerations = settings.Generations,
+        Strategy = settings.Strategy,
+        RestartAfter = settings.RestartAfter,
         Seed = seed,
         Threads = settings.Threads,
         StopWhenSolved = true,

@@ -1,4 +1,5 @@
 using Hpnna.Core.Muls;
+using Hpnna.Training.Evolution;
 
 namespace Hpnna.Training.Experiments.ProgramsVsDynamics;
 
@@ -14,7 +15,13 @@ public sealed record ProgramsVsDynamicsSettings
     /// Most generations of a run: per task for HPNNA (eight runs of one task each), for the one run of all
     /// eight tasks for the NOA. A NOA evaluation runs all eight tasks, so both get the same network steps.
     /// </summary>
-    public int Generations { get; init; } = 300;
+    public int Generations { get; init; } = 1000;
+
+    /// <summary>The DE strategy of both architectures.</summary>
+    public DeStrategy Strategy { get; init; } = DeStrategy.BestOneBin;
+
+    /// <summary>Both architectures' DE restarts after this many generations without progress; 0 never.</summary>
+    public int RestartAfter { get; init; } = 100;
 
     public IReadOnlyList<string> Datasets { get; init; } = ["single", "three"];
 
@@ -42,6 +49,11 @@ public sealed record ProgramsVsDynamicsSettings
         if (Datasets.Count == 0 || Datasets.Any(d => d is not ("single" or "three")))
         {
             problems.Add($"datasets must be single and/or three (got {string.Join(", ", Datasets)})");
+        }
+
+        if (RestartAfter < 0)
+        {
+            problems.Add($"restart-after must be 0 (never) or a number of generations (got {RestartAfter})");
         }
 
         if (UnseenLambdas.Any(l => !double.IsFinite(l) || l < 1 || l > 10))

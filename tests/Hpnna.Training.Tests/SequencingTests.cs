@@ -1,0 +1,108 @@
+using Hpnna.Core.Interpreters;
+using Hpnna.Core.Layers;
+using Hpnna.Core.Muls;
+using Hpnna.Training.Evolution;
+using Hpnna.Training.Libraries;
+using Hpnna.Training.Robustness;
+using Hpnna.Training.Sequencing;
+
+namespace Hpnna.Training.Tests;
+
+public sealed class SequencingTests
+{
+    [Fact]
+    public void A_sequencer_that_follows_the_target_scores_one_and_does_every_sequence_right()
+    {
+        var dataset = TriggerDataset.ThreeSizes();
+        var task = GoalTask.Parse("lrl");
+
+        var score = SequencingScore.Measure(new Scripted(task, dataset), task, dataset, SequencingScore.ScratchFor(dataset));
+
+        Assert.Equal(1.0, score.Fitness, 12);
+        Assert.True(score.AllRight);
+    }
+
+    [Fact]
+    public void A_wrong_choice_in_one_sequence_fails_the_task_and_costs_fitness_beyond_its_few_steps()
+    {
+        var dataset = TriggerDataset.ThreeSizes();
+        var task = GoalTask.Parse("rlr");
+        var scratch = SequencingScore.ScratchFor(dataset);
+
+        var oneWrong = SequencingScore.Measure(new Scripted(task, dataset, wrongSequence: 7), task, dataset, scratch);
+
+        Assert.False(oneWrong.AllRight);
+        Assert.Equal(dataset.Sequences.Count - 1, oneWrong.SequencesRight);
+        // The sequences-right term alone costs 1/3 of 1/30: a candidate that gets one more sequence right wins
+        // even when its trace is a little less close, which is what aligns DE with the solved criterion.
+        Assert.True(oneWrong.Fitness < 1.0 - 1.0 / (3 * dataset.Sequences.Count) + 1e-12, $"fitness {oneWrong.Fitness}");
+    }
+
+    [Fact]
+    public void The_NOA_is_the_plain_CTRNN_that_an_interpreter_with_ideal_muls_and_the_same_weights_computes()
+    {
+        var random = new Random(4);
+        var weights = Enumerable.Range(0, NoaNetwork.ParameterCount).Select(_ => -5 + 10 * random.NextDouble()).ToArray();
+        var noa = new NoaNetwork();
+        noa.Load(weights);
+        var reference = new ProgrammableLayer(new LayerDefinition
+        {
+            NeuronCount = NoaNetwork.Neurons,
+            InputCount = NoaNetwork.Inputs,
+            Tau = Enumerable.Repeat(1.0, NoaNetwork.Neurons).ToArray(),
+            Programmable = LayerDefinition.AllConnections(NoaNetwork.Neurons, NoaNetwork.Inputs),
+            Mul = MulKind.Ideal,
+            Step = 0.2,
+        });
+        reference.SetCode(weights);
+        var task = GoalTask.Parse("llr");
+        noa.Select(task);
+        noa.Reset();
+        var inputs = new double[NoaNetwork.Inputs];
+        inputs[task.Number] = 1;
+
+        foreach (var trigger in TriggerDataset.SingleSize().Sequences[3].Trigger)
+        {
+            inputs[0] = trigger;
+            reference.Step(inputs);
+            Assert.Equal(reference.State[0], noa.Step(trigger), 12);
+        }
+
+        Assert.Throws<ArgumentException>(() => noa.Load(weights.AsSpan(1)));
+    }
+
+    [Fact]
+    public void DE_best_1_with_restarts_learns_all_eight_goal_codes_on_three_maze_sizes()
+    {
+        var l2 = InterpreterTopologies.L2(MulKind.Ideal);
+        var dataset = TriggerDataset.ThreeSizes();
+        var settings = new DeSettings { Strategy = DeStrategy.BestOneBin, RestartAfter = 100, MaxGenerations = 1000, Seed = 1 };
+
+        var unsolved = GoalTask.All
+            .Select(task => ProgramTraining.Goal(task, dataset, l2, settings with { Seed = task.Number }, RobustTraining.None, "test"))
+            .Where(trained => !trained.Run.BestEvaluation.Solves)
+            .Select(trained => trained.Program.Name)
+            .ToList();
+
+        Assert.Empty(unsolved);
+    }
+
+    /// <summary>Outputs the task's target exactly, with every choice inverted in sequence <paramref name="wrongSequence"/>, if any.</summary>
+    private sealed class Scripted(GoalTask task, TriggerDataset dataset, int wrongSequence = -1) : ISequencer
+    {
+        private int _sequence = -1;
+        private int _step;
+
+        public void Reset()
+        {
+            _sequence++;
+            _step = 0;
+        }
+
+        public double Step(double trigger)
+        {
+            var target = SequenceScore.Target(dataset.Sequences[_sequence], task, _step++);
+            return _sequence == wrongSequence ? 1 - target : target;
+        }
+    }
+}
