@@ -35,7 +35,7 @@ internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath,
     {
         var maze = TMazeGenerator.Depth3(scenario.Lambda);
         var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, new SonarNoise(scenario.SonarNoise), 0, scenario.Seed);
-        var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(SipCycle: TimeSpan.FromMilliseconds(scenario.SipCycleMilliseconds), BaudRate: baudRate, PauseOverStalls: StallLimit));
+        var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(SipCycle: TimeSpan.FromMilliseconds(scenario.SipCycleMilliseconds), Watchdog: TimeSpan.FromMilliseconds(scenario.WatchdogMilliseconds), BaudRate: baudRate, PauseOverStalls: StallLimit));
         var faulty = new FaultyLink(link, scenario.Seed);
         var faults = new FaultInjector(scenario.Faults, faulty);
         var judge = new LapJudge(scenario, maze.World);

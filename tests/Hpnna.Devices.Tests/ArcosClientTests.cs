@@ -122,15 +122,39 @@ public sealed class ArcosClientTests
     public void A_healthy_client_never_lets_the_watchdog_fire()
     {
         using var pty = PseudoTerminal.Open();
-        using var robot = new EmulatedRobot(pty.Master);
+        using var robot = new EmulatedRobot(pty.Master, new EmulatorSettings(Watchdog: ArcosClientOptions.LongestSafeWatchdog));
         using var client = ClientHarness.Start(() => TermiosSerialLink.Open(pty.SlavePath));
         Assert.True(ClientHarness.WaitUntil(client, s => s.Link == LinkState.Connected && s.MotorsEnabled, TimeSpan.FromSeconds(5)));
 
-        // The same slow setpoint, written once: only the keep-alive repeats it (VEL and RVEL every 400 ms), so
-        // 23 motion commands span more than 4 s, twice the watchdog, however late a loaded machine sends them.
+        // The same slow setpoint, written once: only the keep-alive repeats it (VEL and RVEL every 200 ms), so
+        // 41 motion commands span more than 4 s, eight times the 500 ms watchdog of a deployed robot.
         client.SetVelocity(new DriveCommand(0.05, 0));
-        Assert.True(robot.WaitUntil(s => s.MotionCommands >= 23, TimeSpan.FromSeconds(15)), $"{robot.Status.MotionCommands} motion commands");
+        Assert.True(robot.WaitUntil(s => s.MotionCommands >= 41, TimeSpan.FromSeconds(15)), $"{robot.Status.MotionCommands} motion commands");
         Assert.Equal(0, robot.Status.WatchdogTrips);
         Assert.True(robot.Status.Odometry.Linear > 0.04);
+    }
+
+    [Theory]
+    [InlineData(2000, "Warning: The robot's watchdog is 2000 ms: after a link loss it drives on blind that long before it stops.")]
+    [InlineData(150, "Error: The robot's watchdog is 150 ms, no longer than the keep-alive (200 ms)")]
+    [InlineData(500, null)]
+    public void A_robot_watchdog_that_drives_blind_too_long_or_trips_between_packets_is_logged_at_connection(int watchdogMilliseconds, string? expected)
+    {
+        using var pty = PseudoTerminal.Open();
+        using var robot = new EmulatedRobot(pty.Master, new EmulatorSettings(Watchdog: TimeSpan.FromMilliseconds(watchdogMilliseconds)));
+        var log = new LineLogger();
+        using var client = new ArcosClient(new ArcosClientOptions { OpenLink = () => TermiosSerialLink.Open(pty.SlavePath) }, log);
+        client.Start();
+
+        Assert.True(ClientHarness.WaitUntil(client, s => s.Link == LinkState.Connected, TimeSpan.FromSeconds(5)), "no connection");
+        var about = log.Lines.Where(l => l.Contains("watchdog is", StringComparison.Ordinal)).ToList();
+        if (expected is null)
+        {
+            Assert.Empty(about);
+        }
+        else
+        {
+            Assert.Single(about, l => l.StartsWith(expected, StringComparison.Ordinal));
+        }
     }
 }

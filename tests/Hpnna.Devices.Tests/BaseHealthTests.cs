@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using Hpnna.Devices.Arcos;
 using Hpnna.Devices.Links;
-using Microsoft.Extensions.Logging;
 
 namespace Hpnna.Devices.Tests;
 
@@ -43,21 +41,5 @@ public sealed class BaseHealthTests
         Volatile.Write(ref stalled, false);
         Assert.True(Poll.Until(() => log.Lines.Any(l => l == "Information: Robot wheel stall cleared"), TimeSpan.FromSeconds(3)));
         Assert.Single(log.Lines, l => l.Contains("wheel stall:", StringComparison.Ordinal));
-    }
-
-    /// <summary>Collects formatted log lines as "Level: message".</summary>
-    private sealed class LineLogger : ILogger
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-
-        public string[] Lines => [.. _lines];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            _lines.Enqueue($"{logLevel}: {formatter(state, exception)}");
     }
 }

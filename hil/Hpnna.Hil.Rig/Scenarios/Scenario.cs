@@ -18,6 +18,13 @@ public sealed class Scenario
     /// <summary>The robot's SIP cycle (ARCOS SipCycle, 100 ms by default on a P3-DX).</summary>
     public double SipCycleMilliseconds { get; set; } = 100;
 
+    /// <summary>
+    /// The robot's communication watchdog (ARCOS FLASH parameter Watchdog): after this long without a packet
+    /// it stops. 500 ms, as firmware-config/README asks of a deployed robot; the factory default is 2000 ms,
+    /// which lets a robot drive blind for 2 s after a link loss.
+    /// </summary>
+    public double WatchdogMilliseconds { get; set; } = 500;
+
     /// <summary>Sonar range noise, metres.</summary>
     public double SonarNoise { get; set; }
 
@@ -91,6 +98,11 @@ public sealed class Scenario
         if (Laps is < 1 or > 10_000)
         {
             problems.Add($"$.laps must be between 1 and 10000 (got {Laps})");
+        }
+
+        if (!double.IsFinite(WatchdogMilliseconds) || WatchdogMilliseconds is < 100 or > 10_000)
+        {
+            problems.Add($"$.watchdogMilliseconds must be between 100 and 10000 (got {WatchdogMilliseconds})");
         }
 
         if (!double.IsFinite(TimeLimitSeconds) || TimeLimitSeconds <= 0)

@@ -147,7 +147,8 @@ public sealed class ArcosClient : IDisposable
     private void Serve(PacketChannel channel, CancellationToken token)
     {
         var connector = new ArcosConnector(_options, _logger);
-        var (identity, _) = connector.Connect(channel, Apply, token);
+        var (identity, config) = connector.Connect(channel, Apply, token);
+        CheckWatchdog(config);
         _tracker.Units = _options.Units ?? ConversionFactors.ForSubclass(identity.Subclass) ?? Fallback(identity.Subclass);
         _working.Identity = identity;
         _working.BeginSession();
@@ -271,6 +272,24 @@ public sealed class ArcosClient : IDisposable
     {
         _logger.LogWarning("Unknown robot subclass '{Subclass}'; using p3dx-sh conversion factors (set Units to override)", subclass);
         return ConversionFactors.P3dxSh;
+    }
+
+    private void CheckWatchdog(ConfigPacket? config)
+    {
+        if (config is not { Watchdog: > 0 } known)
+        {
+            return;
+        }
+
+        var watchdog = TimeSpan.FromMilliseconds(known.Watchdog);
+        if (_options.KeepAlive >= watchdog)
+        {
+            _logger.LogError("The robot's watchdog is {Watchdog} ms, no longer than the keep-alive ({KeepAlive} ms): it will stop the robot between packets. Raise Watchdog in its FLASH to 500 ms", watchdog.TotalMilliseconds, _options.KeepAlive.TotalMilliseconds);
+        }
+        else if (watchdog > ArcosClientOptions.LongestSafeWatchdog)
+        {
+            _logger.LogWarning("The robot's watchdog is {Watchdog} ms: after a link loss it drives on blind that long before it stops. Set Watchdog to 500 ms in its FLASH (firmware-config/README.md)", watchdog.TotalMilliseconds);
+        }
     }
 
     private void SetLink(LinkState state, string reason)
