@@ -1,6 +1,5 @@
 using Hpnna.Host.Backends;
 using Hpnna.Host.Configuration;
-using Hpnna.Programs.Library;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Control;
 using Hpnna.Robot.Loop;
@@ -10,17 +9,12 @@ namespace Hpnna.Host.Tests;
 
 public sealed class ControlLoopTests
 {
-    private static ProgramSet Shipped => ProgramSet.Load(
-        Path.Combine(AppContext.BaseDirectory, "programs", "l1-primitives.json"),
-        Path.Combine(AppContext.BaseDirectory, "programs", "l2-goals.json"));
-
     [Fact]
     public void A_tick_allocates_nothing_over_a_long_run()
     {
         var settings = new ControllerSettings { Goal = "G6", Simulator = new SimulatorSettings { TimeLimitSeconds = 1000 } };
         using var backend = new SimulatorBackend(settings, NullLogger.Instance);
-        var programs = Shipped;
-        var controller = HpnnaController.Create(programs.L1.Interpreter, programs.L2.Interpreter, programs.L1["Pr"].Code, programs.L1["Pl"].Code, programs.Goal("G6"), backend.Sonars.Sensors, backend.Clock.Period);
+        var controller = ShippedController.For("G6", backend);
         var loop = new ControlLoop(backend.Sonars, backend.Drive, controller, backend.Clock);
 
         // Read, step, write, and the clock (which advances the simulated world): 10,000 ticks after a warm-up.

@@ -1,9 +1,7 @@
 using Hpnna.Devices.Arcos;
 using Hpnna.Host.Backends;
 using Hpnna.Host.Configuration;
-using Hpnna.Programs.Library;
 using Hpnna.Robot.Contracts;
-using Hpnna.Robot.Control;
 using Hpnna.Robot.Loop;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -46,8 +44,7 @@ public sealed class LinkCutTests
     {
         var settings = new ControllerSettings { Goal = goal, Simulator = new SimulatorSettings { Lambda = 3, TimeLimitSeconds = 120 } };
         using var backend = new SimulatorBackend(settings, NullLogger.Instance);
-        var programs = ProgramSet.Load(Path.Combine(AppContext.BaseDirectory, "programs", "l1-primitives.json"), Path.Combine(AppContext.BaseDirectory, "programs", "l2-goals.json"));
-        var controller = HpnnaController.Create(programs.L1.Interpreter, programs.L2.Interpreter, programs.L1["Pr"].Code, programs.L1["Pl"].Code, programs.Goal(goal), backend.Sonars.Sensors, backend.Clock.Period);
+        var controller = ShippedController.For(goal, backend);
         var link = new CutLink(backend.Drive, backend.Clock.Period, cutAt, CutSeconds, watchdogSeconds);
         var loop = new ControlLoop(backend.Sonars, link, controller, backend.Clock);
         while (!backend.Finished)
