@@ -65,6 +65,28 @@ public sealed class LayerDefinition
 
     public int CodeLength => Programmable.Count;
 
+    /// <summary>The same layer with another mul kind: the same codes, computed with other multiplier sub-networks.</summary>
+    public LayerDefinition WithMul(MulKind mul) => new()
+    {
+        Name = Name,
+        NeuronCount = NeuronCount,
+        InputCount = InputCount,
+        NeuronNames = NeuronNames,
+        InputNames = InputNames,
+        Tau = Tau,
+        InitialState = InitialState,
+        Recurrent = Recurrent,
+        Input = Input,
+        Bias = Bias,
+        Programmable = Programmable,
+        WeightRange = WeightRange,
+        Mul = mul,
+        Theta = Theta,
+        Integrator = Integrator,
+        Step = Step,
+        FastSubsteps = FastSubsteps,
+    };
+
     public int ResolvedFastSubsteps => FastSubsteps ?? Math.Max(1, (int)Math.Ceiling(Step / Theta - 1e-9));
 
     /// <summary>Whether a constant unit feeds programmable biases (it counts as a neuron, as in the paper's 39).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hpnna.Core.Layers;
+using Hpnna.Core.Muls;
 using Hpnna.Programs.Library;
 using Hpnna.Training.Evolution;
 using Hpnna.Training.Primitives;
@@ -33,6 +34,32 @@ public static class ProgramTraining
         Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences{robust.Describe()}{Describe(guard)}",
             Guarded(robust.Wrap(new GoalCodeFitness(task, dataset, l2), l2.WeightRange, settings.Seed), guard), settings, command, progress, cancellation);
 
+    /// <summary>How far around the code learned on ideal muls <see cref="GoalViaIdeal"/> spreads its second stage's first generation.</summary>
+    public const double WarmStartSpread = 0.05;
+
+    /// <summary>
+    /// Learns the goal code of <paramref name="task"/> for <paramref name="l2"/> in two stages: first on the same
+    /// interpreter with ideal muls (the plain CTRNN the code stands for: five times cheaper per evaluation, and
+    /// without the mul error's roughness), then on <paramref name="l2"/> itself from copies of that code under
+    /// <see cref="WarmStartSpread"/> code noise. Measured (three maze sizes, 2 cores): all eight codes for
+    /// published muls in about 10 s, against 129 s learning on published muls from random codes.
+    /// </summary>
+    public static TrainedProgram GoalViaIdeal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
+        Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences, learned on ideal muls first", settings, command, () =>
+        {
+            var ideal = DifferentialEvolution.Run(new GoalCodeFitness(task, dataset, l2.WithMul(MulKind.Ideal)), settings, progress, cancellation);
+            var done = ideal.History[^1];
+            var near = settings with { InitialMembers = CodeNoise.Neighbourhood(ideal.Best, settings.Population, WarmStartSpread, l2.WeightRange, settings.Seed), RestartAfter = 0 };
+            var target = DifferentialEvolution.Run(new GoalCodeFitness(task, dataset, l2), near,
+                p => progress?.Invoke(p with { Generation = done.Generation + p.Generation, Evaluations = done.Evaluations + p.Evaluations }), cancellation);
+
+            // Solved means solved on l2: the ideal stage's generations count, its solving does not.
+            return target with
+            {
+                History = [.. ideal.History.Select(p => p with { BestSolves = false }), .. target.History.Select(p => p with { Generation = done.Generation + p.Generation, Evaluations = done.Evaluations + p.Evaluations })],
+            };
+        });
+
     /// <summary>"DE/rand/1/bin pop 20 F 0.85 CR 0.8", with ", restart after 100" when the run restarts.</summary>
     public static string Method(DeSettings settings) => string.Create(CultureInfo.InvariantCulture,
         $"DE/{(settings.Strategy == DeStrategy.RandOneBin ? "rand" : "best")}/1/bin pop {settings.Population} F {settings.F} CR {settings.CR}{(settings.RestartAfter > 0 ? $", restart after {settings.RestartAfter}" : string.Empty)}");
@@ -42,10 +69,13 @@ public static class ProgramTraining
     private static string Describe(MazeGuard? guard) => guard is null ? string.Empty : string.Create(CultureInfo.InvariantCulture,
         $", kept to reaching its goals in the hierarchy noise-free at lambda {string.Join(", ", guard.Lambdas)} ({guard.Episodes} guard episodes)");
 
-    private static TrainedProgram Learn(string name, string task, IFitnessFunction fitness, DeSettings settings, string command, Action<DeProgress>? progress, CancellationToken cancellation)
+    private static TrainedProgram Learn(string name, string task, IFitnessFunction fitness, DeSettings settings, string command, Action<DeProgress>? progress, CancellationToken cancellation) =>
+        Learn(name, task, settings, command, () => DifferentialEvolution.Run(fitness, settings, progress, cancellation));
+
+    private static TrainedProgram Learn(string name, string task, DeSettings settings, string command, Func<DeResult> learn)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var run = DifferentialEvolution.Run(fitness, settings, progress, cancellation);
+        var run = learn();
         var record = new TrainingRecord(Method(settings), task, settings.Seed, run.Generations, Math.Round(run.BestEvaluation.Fitness, 6), run.BestEvaluation.Solves,
             DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), command);
         return new TrainedProgram(new NamedProgram(name, run.Best, record), run, clock.Elapsed);

@@ -66,13 +66,19 @@ internal static class TrainCommands
         var dataset = new Option<string>("--dataset") { Description = "single (lambda 3) or three (lambda 2, 3, 4) maze sizes.", DefaultValueFactory = _ => "three" };
         dataset.AcceptOnlyFromAmong("single", "three");
         var mul = MulOption();
+        var warmStart = new Option<string>("--warm-start")
+        {
+            Description = "ideal: for published or precise muls, learn each code on ideal muls first (seconds), then on the chosen muls from there; none: on the chosen muls from random codes. Plain learning only (not with --refine, --robust-noise, --maze-guard or --in-hierarchy).",
+            DefaultValueFactory = _ => "ideal",
+        };
+        warmStart.AcceptOnlyFromAmong("ideal", "none");
         var output = OutOption(DefaultL2Library);
         var evolution = new EvolutionOptions(defaultGenerations: 2000, sequencing: true);
         var robust = new RobustOptions();
         var inHierarchy = new InHierarchyOptions(trainsL1: false);
         var command = new Command("l2", "Learn L2 goal codes (one per task) on the synthetic trigger datasets. Programs already in the library and not named here are kept.")
         {
-            tasks, dataset, mul, output,
+            tasks, dataset, mul, warmStart, output,
         };
         robust.AddTo(command);
         inHierarchy.AddTo(command);
@@ -90,9 +96,12 @@ internal static class TrainCommands
             {
                 var start = robust.Start(parse, settings, library, task.Goal, definition.WeightRange);
                 var (fitness, guard) = judged(task.Goal, library);
+                var plain = fitness is null && guard is null && noise.Noise == 0 && start.InitialMembers is null;
                 return new TrainingJob(
                     $"{task.Goal} {task}",
-                    fitness is null
+                    plain && definition.Mul != MulKind.Ideal && parse.GetValue(warmStart) == "ideal"
+                        ? (progress, cancel) => ProgramTraining.GoalViaIdeal(task, data, definition, start, line, progress, cancel)
+                        : fitness is null
                         ? (progress, cancel) => ProgramTraining.Goal(task, data, definition, start, noise, line, guard, progress, cancel)
                         : (progress, cancel) => ProgramTraining.InHierarchy(task.Goal, fitness, guard!, start, line, progress, cancel));
             }));
