@@ -42,7 +42,7 @@ public static class ProgramTraining
     /// interpreter with ideal muls (the plain CTRNN the code stands for: five times cheaper per evaluation, and
     /// without the mul error's roughness), then on <paramref name="l2"/> itself from copies of that code under
     /// <see cref="WarmStartSpread"/> code noise. Measured (three maze sizes, 2 cores): all eight codes for
-    /// published muls in about 10 s, against 129 s learning on published muls from random codes.
+    /// published muls in about 5 s, against 129 s learning on published muls from random codes.
     /// </summary>
     public static TrainedProgram GoalViaIdeal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
         Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences, learned on ideal muls first", settings, command, () =>
