@@ -23,6 +23,7 @@ public sealed class RobotCommandTests
         Assert.Contains("robot      HpnnaEmulator (Pioneer p3dx-sh)", check.Output);
         Assert.Contains("battery    13.0 V, motors enabled", check.Output);
         Assert.Matches(@"sonar \(m\)  s0 \d\.\d\d", check.Output);
+        Assert.Contains("watchdog   2000 ms: after a link loss the robot drives on blind that long; set 500 ms in its FLASH", check.Output);
     }
 
     [Theory]
@@ -31,6 +32,7 @@ public sealed class RobotCommandTests
     [InlineData("--tcp must be HOST:PORT with a port from 1 to 65535 (got 'localhost')", "robot", "check", "--tcp", "localhost")]
     [InlineData("--baud must be one of 9600, 19200, 38400, 57600, 115200 (got 1234)", "robot", "check", "--port", "/dev/ttyS9", "--baud", "1234")]
     [InlineData("give exactly one of --pty PATH or --tcp PORT", "robot", "emulate")]
+    [InlineData("--watchdog must be between 100 and 10000 ms (got 50)", "robot", "emulate", "--tcp", "0", "--watchdog", "50")]
     public void Bad_arguments_get_one_clear_error(string message, params string[] args)
     {
         var run = CliRun.InProcess(args);

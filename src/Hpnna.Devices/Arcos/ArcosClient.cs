@@ -149,6 +149,7 @@ public sealed class ArcosClient : IDisposable
         var connector = new ArcosConnector(_options, _logger);
         var (identity, config) = connector.Connect(channel, Apply, token);
         CheckWatchdog(config);
+        _working.Watchdog = config is { Watchdog: > 0 } ? TimeSpan.FromMilliseconds(config.Watchdog) : null;
         _tracker.Units = _options.Units ?? ConversionFactors.ForSubclass(identity.Subclass) ?? Fallback(identity.Subclass);
         _working.Identity = identity;
         _working.BeginSession();

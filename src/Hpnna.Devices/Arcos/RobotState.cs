@@ -26,6 +26,9 @@ public sealed class RobotState
     /// <summary>Robot name, class and subclass from SYNC2 (null before the first connection).</summary>
     public SyncReply? Identity { get; internal set; }
 
+    /// <summary>The robot's communication watchdog from its CONFIG packet (null if it sent none).</summary>
+    public TimeSpan? Watchdog { get; internal set; }
+
     public Pose2D Pose { get; internal set; }
 
     /// <summary>m/s and rad/s.</summary>
@@ -81,6 +84,7 @@ public sealed class RobotState
     {
         other.Link = Link;
         other.Identity = Identity;
+        other.Watchdog = Watchdog;
         other.Pose = Pose;
         other.Linear = Linear;
         other.Angular = Angular;

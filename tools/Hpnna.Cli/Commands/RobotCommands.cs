@@ -80,9 +80,10 @@ internal static class RobotCommands
         var baud = new Option<int>("--baud") { Description = "Pace the robot's bytes as a UART at this rate (pty only).", DefaultValueFactory = _ => 9600 };
         var lambda = new Option<double>("--lambda") { Description = "Size of the depth-3 T-maze the robot stands in.", DefaultValueFactory = _ => 3 };
         var seconds = new Option<double?>("--seconds") { Description = "Stop after this long (default: until Ctrl+C)." };
-        var command = new Command("emulate", "A simulated Pioneer 3-DX in a T-maze, speaking ARCOS like real firmware (motors off until ENABLE, 2 s watchdog).")
+        var watchdog = new Option<int>("--watchdog") { Description = "The robot's communication watchdog in ms: 2000 is the factory setting, 500 what a deployed robot should have.", DefaultValueFactory = _ => 2000 };
+        var command = new Command("emulate", "A simulated Pioneer 3-DX in a T-maze, speaking ARCOS like real firmware (motors off until ENABLE, stops when its watchdog expires).")
         {
-            pty, tcp, baud, lambda, seconds,
+            pty, tcp, baud, lambda, watchdog, seconds,
         };
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
@@ -99,9 +100,15 @@ internal static class RobotCommands
                 throw new UserError($"--lambda must be a finite number > 0 (got {size})");
             }
 
+            var period = parse.GetValue(watchdog);
+            if (period is < 100 or > 10_000)
+            {
+                throw new UserError($"--watchdog must be between 100 and 10000 ms (got {period})");
+            }
+
             var maze = TMazeGenerator.Depth3(size);
             var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, new SonarNoise(0.01, 0), 0, seed: 1);
-            var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(BaudRate: tcpPort is null ? parse.GetValue(baud) : 0));
+            var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(Watchdog: TimeSpan.FromMilliseconds(period), BaudRate: tcpPort is null ? parse.GetValue(baud) : 0));
             using var ctrlC = new CtrlC();
             using var limit = parse.GetValue(seconds) is { } s ? new CancellationTokenSource(TimeSpan.FromSeconds(s)) : new CancellationTokenSource();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctrlC.Token, limit.Token);
@@ -174,6 +181,9 @@ internal static class RobotCommands
         var ring = PioneerSonarRing.Front;
         var ranges = string.Join("  ", ring.Select((s, k) => double.IsNaN(state.SonarRanges[k]) ? $"{s.Name} -" : string.Create(i, $"{s.Name} {state.SonarRanges[k]:0.00}")));
         output.WriteLine($"sonar (m)  {ranges}");
+        output.WriteLine(state.Watchdog is not { } watchdog ? "watchdog   not reported (no CONFIG packet)"
+            : watchdog > ArcosClientOptions.LongestSafeWatchdog ? string.Create(i, $"watchdog   {watchdog.TotalMilliseconds:0} ms: after a link loss the robot drives on blind that long; set 500 ms in its FLASH (firmware-config/README.md)")
+            : string.Create(i, $"watchdog   {watchdog.TotalMilliseconds:0} ms"));
         output.WriteLine($"SIPs       {state.SipCount}");
     }
 }
