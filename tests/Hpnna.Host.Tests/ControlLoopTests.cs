@@ -14,13 +14,13 @@ public sealed class ControlLoopTests
     {
         var settings = new ControllerSettings { Goal = "G6", Simulator = new SimulatorSettings { TimeLimitSeconds = 1000 } };
         using var backend = new SimulatorBackend(settings, NullLogger.Instance);
-        var controller = ShippedController.For("G6", backend);
+        var controller = SimulatorRun.ShippedController("G6", backend);
         var loop = new ControlLoop(backend.Sonars, backend.Drive, controller, backend.Clock);
 
         // Read, step, write, and the clock (which advances the simulated world): 10,000 ticks after a warm-up.
         for (var i = 0; i < 300; i++)
         {
-            Tick(loop, backend);
+            SimulatorRun.Tick(loop, backend);
         }
 
         // The one allocation allowed is the outcome text, once, on the tick where the run ends (G6 is reached
@@ -30,7 +30,7 @@ public sealed class ControlLoopTests
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             var wasFinished = backend.Finished;
-            Tick(loop, backend);
+            SimulatorRun.Tick(loop, backend);
             var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
             allocated += backend.Finished == wasFinished ? bytes : 0;
         }
@@ -120,13 +120,6 @@ public sealed class ControlLoopTests
         var next = clock.WaitForNext();
         Assert.Equal(late.Index + 1 + next.Skipped, next.Index);
         Assert.Equal(next.Index * 0.01, next.Time, 6);
-    }
-
-    private static void Tick(ControlLoop loop, IRobotBackend backend)
-    {
-        var tick = backend.Clock.WaitForNext();
-        loop.Step();
-        backend.AfterTick(tick);
     }
 
     private sealed class RecordingDrive : IDriveBase

@@ -44,14 +44,12 @@ public sealed class LinkCutTests
     {
         var settings = new ControllerSettings { Goal = goal, Simulator = new SimulatorSettings { Lambda = 3, TimeLimitSeconds = 120 } };
         using var backend = new SimulatorBackend(settings, NullLogger.Instance);
-        var controller = ShippedController.For(goal, backend);
+        var controller = SimulatorRun.ShippedController(goal, backend);
         var link = new CutLink(backend.Drive, backend.Clock.Period, cutAt, CutSeconds, watchdogSeconds);
         var loop = new ControlLoop(backend.Sonars, link, controller, backend.Clock);
         while (!backend.Finished)
         {
-            var tick = backend.Clock.WaitForNext();
-            loop.Step();
-            backend.AfterTick(tick);
+            SimulatorRun.Tick(loop, backend);
         }
 
         return (backend.Succeeded && link.CutWasSeen, $"{goal}, cut at {cutAt} s: {(link.CutWasSeen ? backend.Outcome : "ended before the cut")}");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hpnna.Simulation.Arcos;
 
 namespace Hpnna.Hil.Rig.Scenarios;
 
@@ -100,9 +101,9 @@ public sealed class Scenario
             problems.Add($"$.laps must be between 1 and 10000 (got {Laps})");
         }
 
-        if (!double.IsFinite(WatchdogMilliseconds) || WatchdogMilliseconds is < 100 or > 10_000)
+        if (!EmulatorSettings.IsPlausibleWatchdog(WatchdogMilliseconds))
         {
-            problems.Add($"$.watchdogMilliseconds must be between 100 and 10000 (got {WatchdogMilliseconds})");
+            problems.Add($"$.watchdogMilliseconds must be between {EmulatorSettings.ShortestWatchdogMilliseconds} and {EmulatorSettings.LongestWatchdogMilliseconds} (got {WatchdogMilliseconds})");
         }
 
         if (!double.IsFinite(TimeLimitSeconds) || TimeLimitSeconds <= 0)

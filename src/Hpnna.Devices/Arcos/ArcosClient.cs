@@ -285,11 +285,11 @@ public sealed class ArcosClient : IDisposable
         var watchdog = TimeSpan.FromMilliseconds(known.Watchdog);
         if (_options.KeepAlive >= watchdog)
         {
-            _logger.LogError("The robot's watchdog is {Watchdog} ms, no longer than the keep-alive ({KeepAlive} ms): it will stop the robot between packets. Raise Watchdog in its FLASH to 500 ms", watchdog.TotalMilliseconds, _options.KeepAlive.TotalMilliseconds);
+            _logger.LogError("The robot's watchdog is {Watchdog} ms, no longer than the keep-alive ({KeepAlive} ms): it will stop the robot between packets. Raise Watchdog in its FLASH to {Recommended} ms", watchdog.TotalMilliseconds, _options.KeepAlive.TotalMilliseconds, ArcosClientOptions.LongestSafeWatchdog.TotalMilliseconds);
         }
         else if (watchdog > ArcosClientOptions.LongestSafeWatchdog)
         {
-            _logger.LogWarning("The robot's watchdog is {Watchdog} ms: after a link loss it drives on blind that long before it stops. Set Watchdog to 500 ms in its FLASH (firmware-config/README.md)", watchdog.TotalMilliseconds);
+            _logger.LogWarning("The robot's watchdog is {Watchdog} ms: after a link loss it drives on blind that long before it stops. Set Watchdog to {Recommended} ms in its FLASH (firmware-config/README.md)", watchdog.TotalMilliseconds, ArcosClientOptions.LongestSafeWatchdog.TotalMilliseconds);
         }
     }
 

@@ -28,4 +28,11 @@ public sealed record EmulatorSettings(
     public TimeSpan SipPeriod => SipCycle ?? TimeSpan.FromMilliseconds(100);
 
     public TimeSpan WatchdogPeriod => Watchdog ?? TimeSpan.FromSeconds(2);
+
+    /// <summary>The watchdog periods a robot is emulated with, in ms: shorter would trip between a healthy client's packets, longer is no real robot's.</summary>
+    public const int ShortestWatchdogMilliseconds = 100;
+
+    public const int LongestWatchdogMilliseconds = 10_000;
+
+    public static bool IsPlausibleWatchdog(double milliseconds) => milliseconds is >= ShortestWatchdogMilliseconds and <= LongestWatchdogMilliseconds;
 }

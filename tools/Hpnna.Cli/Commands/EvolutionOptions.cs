@@ -23,15 +23,25 @@ internal sealed class EvolutionOptions
     /// </param>
     public EvolutionOptions(int defaultGenerations, bool sequencing = false)
     {
-        _strategy = new Option<string>("--strategy") { Description = "rand (DE/rand/1/bin) or best (DE/best/1/bin).", DefaultValueFactory = _ => sequencing ? "best" : "rand" };
-        _strategy.AcceptOnlyFromAmong("rand", "best");
-        _restartAfter = new Option<int>("--restart-after")
-        {
-            Description = "Restart DE from a fresh random population after this many generations in which the best did not rise by 0.001; 0 = never, as in the paper (and always with --refine, whose start a restart would throw away).",
-            DefaultValueFactory = _ => sequencing ? 100 : 0,
-        };
+        _strategy = StrategyOption(sequencing ? "best" : "rand", "rand (DE/rand/1/bin) or best (DE/best/1/bin).");
+        _restartAfter = RestartAfterOption(sequencing ? 100 : 0,
+            "Restart DE from a fresh random population after this many generations in which the best did not rise by 0.001; 0 = never, as in the paper (and always with --refine, whose start a restart would throw away).");
         _generations = new Option<int>("--generations") { Description = "Most generations per program; a run stops earlier once its program solves the task.", DefaultValueFactory = _ => defaultGenerations };
     }
+
+    /// <summary>--strategy, rand or best; read it with <see cref="StrategyFrom"/>.</summary>
+    public static Option<string> StrategyOption(string defaultName, string description)
+    {
+        var option = new Option<string>("--strategy") { Description = description, DefaultValueFactory = _ => defaultName };
+        option.AcceptOnlyFromAmong("rand", "best");
+        return option;
+    }
+
+    public static DeStrategy StrategyFrom(string name) => name == "best" ? DeStrategy.BestOneBin : DeStrategy.RandOneBin;
+
+    /// <summary>--restart-after, in generations; 0 never restarts.</summary>
+    public static Option<int> RestartAfterOption(int defaultValue, string description) =>
+        new("--restart-after") { Description = description, DefaultValueFactory = _ => defaultValue };
 
     public void AddTo(Command command)
     {
@@ -49,7 +59,7 @@ internal sealed class EvolutionOptions
             Population = parse.GetValue(_population),
             F = parse.GetValue(_f),
             CR = parse.GetValue(_cr),
-            Strategy = parse.GetValue(_strategy) == "best" ? DeStrategy.BestOneBin : DeStrategy.RandOneBin,
+            Strategy = StrategyFrom(parse.GetRequiredValue(_strategy)),
             MaxGenerations = parse.GetValue(_generations),
             RestartAfter = parse.GetValue(_restartAfter),
             Seed = parse.GetValue(_seed),

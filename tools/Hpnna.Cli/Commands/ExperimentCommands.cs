@@ -91,9 +91,8 @@ internal static class ExperimentCommands
         var output = OutOption("docs/results/programs-vs-dynamics");
         var runs = new Option<int>("--runs") { Description = "Independent learning runs per architecture and dataset.", DefaultValueFactory = _ => 20 };
         var generations = new Option<int>("--generations") { Description = "Most DE generations of a run (per task for HPNNA, for the NOA's one run of all tasks).", DefaultValueFactory = _ => 1000 };
-        var strategy = new Option<string>("--strategy") { Description = "Both architectures' DE: rand (DE/rand/1/bin, the paper's) or best (DE/best/1/bin).", DefaultValueFactory = _ => "best" };
-        strategy.AcceptOnlyFromAmong("rand", "best");
-        var restartAfter = new Option<int>("--restart-after") { Description = "Both architectures' DE restarts from a fresh random population after this many generations without progress; 0 = never (the paper's).", DefaultValueFactory = _ => 100 };
+        var strategy = EvolutionOptions.StrategyOption("best", "Both architectures' DE: rand (DE/rand/1/bin, the paper's) or best (DE/best/1/bin).");
+        var restartAfter = EvolutionOptions.RestartAfterOption(100, "Both architectures' DE restarts from a fresh random population after this many generations without progress; 0 = never (the paper's).");
         var datasets = new Option<string>("--datasets") { Description = "Comma-separated trigger datasets: single, three.", DefaultValueFactory = _ => "single,three" };
         var mul = new Option<MulKind>("--mul") { Description = "The mul kind of HPNNA's L2 interpreter.", DefaultValueFactory = _ => MulKind.Ideal };
         var seed = SeedOption();
@@ -108,7 +107,7 @@ internal static class ExperimentCommands
             {
                 Runs = parse.GetValue(runs),
                 Generations = parse.GetValue(generations),
-                Strategy = parse.GetValue(strategy) == "best" ? DeStrategy.BestOneBin : DeStrategy.RandOneBin,
+                Strategy = EvolutionOptions.StrategyFrom(parse.GetRequiredValue(strategy)),
                 RestartAfter = parse.GetValue(restartAfter),
                 Datasets = CommaList.Split(parse.GetRequiredValue(datasets)),
                 Mul = parse.GetValue(mul),

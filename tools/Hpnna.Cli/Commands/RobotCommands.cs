@@ -101,9 +101,9 @@ internal static class RobotCommands
             }
 
             var period = parse.GetValue(watchdog);
-            if (period is < 100 or > 10_000)
+            if (!EmulatorSettings.IsPlausibleWatchdog(period))
             {
-                throw new UserError($"--watchdog must be between 100 and 10000 ms (got {period})");
+                throw new UserError($"--watchdog must be between {EmulatorSettings.ShortestWatchdogMilliseconds} and {EmulatorSettings.LongestWatchdogMilliseconds} ms (got {period})");
             }
 
             var maze = TMazeGenerator.Depth3(size);
@@ -182,7 +182,7 @@ internal static class RobotCommands
         var ranges = string.Join("  ", ring.Select((s, k) => double.IsNaN(state.SonarRanges[k]) ? $"{s.Name} -" : string.Create(i, $"{s.Name} {state.SonarRanges[k]:0.00}")));
         output.WriteLine($"sonar (m)  {ranges}");
         output.WriteLine(state.Watchdog is not { } watchdog ? "watchdog   not reported (no CONFIG packet)"
-            : watchdog > ArcosClientOptions.LongestSafeWatchdog ? string.Create(i, $"watchdog   {watchdog.TotalMilliseconds:0} ms: after a link loss the robot drives on blind that long; set 500 ms in its FLASH (firmware-config/README.md)")
+            : watchdog > ArcosClientOptions.LongestSafeWatchdog ? string.Create(i, $"watchdog   {watchdog.TotalMilliseconds:0} ms: after a link loss the robot drives on blind that long; set {ArcosClientOptions.LongestSafeWatchdog.TotalMilliseconds:0} ms in its FLASH (firmware-config/README.md)")
             : string.Create(i, $"watchdog   {watchdog.TotalMilliseconds:0} ms"));
         output.WriteLine($"SIPs       {state.SipCount}");
     }

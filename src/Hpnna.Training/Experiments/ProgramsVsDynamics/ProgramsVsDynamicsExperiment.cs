@@ -46,17 +46,6 @@ public static class ProgramsVsDynamicsExperiment
         return new ProgramsVsDynamicsResult(settings, runs, clock.Elapsed);
     }
 
-    /// <summary>The DE settings of one run, the same for both architectures.</summary>
-    internal static DeSettings Budget(ProgramsVsDynamicsSettings settings, int seed) => new()
-    {
-        MaxGenerations = settings.Generations,
-        Strategy = settings.Strategy,
-        RestartAfter = settings.RestartAfter,
-        Seed = seed,
-        Threads = settings.Threads,
-        StopWhenSolved = true,
-    };
-
     private static ArchitectureRun RunHpnna(ProgramsVsDynamicsSettings settings, Core.Layers.LayerDefinition l2, TriggerDataset dataset, TriggerDataset[] unseen, int d, int r, Action taskDone, CancellationToken cancellation)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -68,7 +57,7 @@ public static class ProgramsVsDynamicsExperiment
         var unseenRight = new double[unseen.Length];
         foreach (var task in GoalTask.All)
         {
-            var result = DifferentialEvolution.Run(new GoalCodeFitness(task, dataset, l2), Budget(settings, TrialSeed.Of(settings.Seed, d, r, task.Number)), cancellation: cancellation);
+            var result = DifferentialEvolution.Run(new GoalCodeFitness(task, dataset, l2), settings.Evolution(TrialSeed.Of(settings.Seed, d, r, task.Number)), cancellation: cancellation);
             cancellation.ThrowIfCancellationRequested();
             AddCurve(curve, result, 1.0 / GoalTask.Count);
             fitness += result.BestEvaluation.Fitness / GoalTask.Count;
@@ -93,7 +82,7 @@ public static class ProgramsVsDynamicsExperiment
     private static ArchitectureRun RunNoa(ProgramsVsDynamicsSettings settings, TriggerDataset dataset, TriggerDataset[] unseen, int d, int r, CancellationToken cancellation)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = DifferentialEvolution.Run(new NoaFitness(dataset), Budget(settings, TrialSeed.Of(settings.Seed, d, r, 100)), cancellation: cancellation);
+        var result = DifferentialEvolution.Run(new NoaFitness(dataset), settings.Evolution(TrialSeed.Of(settings.Seed, d, r, 100)), cancellation: cancellation);
         cancellation.ThrowIfCancellationRequested();
         var curve = new double[settings.Generations + 1];
         AddCurve(curve, result, 1.0);

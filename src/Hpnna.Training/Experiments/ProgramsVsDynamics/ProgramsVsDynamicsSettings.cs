@@ -33,6 +33,17 @@ public sealed record ProgramsVsDynamicsSettings
 
     public int Threads { get; init; }
 
+    /// <summary>The DE settings of one run, the same for both architectures.</summary>
+    public DeSettings Evolution(int seed) => new()
+    {
+        MaxGenerations = Generations,
+        Strategy = Strategy,
+        RestartAfter = RestartAfter,
+        Seed = seed,
+        Threads = Threads,
+        StopWhenSolved = true,
+    };
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
@@ -41,19 +52,9 @@ public sealed record ProgramsVsDynamicsSettings
             problems.Add($"runs must be at least 2 for statistics (got {Runs})");
         }
 
-        if (Generations < 1)
-        {
-            problems.Add($"generations must be at least 1 (got {Generations})");
-        }
-
         if (Datasets.Count == 0 || Datasets.Any(d => d is not ("single" or "three")))
         {
             problems.Add($"datasets must be single and/or three (got {string.Join(", ", Datasets)})");
-        }
-
-        if (RestartAfter < 0)
-        {
-            problems.Add($"restart-after must be 0 (never) or a number of generations (got {RestartAfter})");
         }
 
         if (UnseenLambdas.Any(l => !double.IsFinite(l) || l < 1 || l > 10))
@@ -61,11 +62,7 @@ public sealed record ProgramsVsDynamicsSettings
             problems.Add($"unseen maze sizes must be between 1 and 10 (got {string.Join(", ", UnseenLambdas)})");
         }
 
-        if (Threads < 0)
-        {
-            problems.Add($"threads must be 0 (one per core) or more (got {Threads})");
-        }
-
+        problems.AddRange(Evolution(Seed).Validate());
         return problems;
     }
 }
