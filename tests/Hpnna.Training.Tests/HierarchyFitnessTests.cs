@@ -49,6 +49,19 @@ public sealed class HierarchyFitnessTests
         Assert.False(fitness.CreateEvaluator().Evaluate([.. L2["G1"].Code]).Solves);
     }
 
+    [Fact]
+    public void Noise_on_the_candidate_alone_leaves_the_other_level_exact()
+    {
+        // G8 (right, right, right) survives heavy noise on its own code; Pr under the same noise does not.
+        double[] g8 = [.. L2["G8"].Code];
+        var own = new HierarchyFitness("G8", L1, L2, [3.0], noise: 0.3, copies: 6, seed: 2, HierarchyNoise.Candidate);
+        var every = new HierarchyFitness("G8", L1, L2, [3.0], noise: 0.3, copies: 6, seed: 2, HierarchyNoise.Every);
+
+        Assert.Equal(new(1.0, true), own.CreateEvaluator().Evaluate(g8));
+        Assert.False(every.CreateEvaluator().Evaluate(g8).Solves);
+        Assert.Equal(HierarchyNoise.Candidate, new HierarchyFitness("G8", L1, L2, [3.0], 0.1, 1, 1).NoiseOn);
+    }
+
     [Theory]
     [InlineData("Pc")]
     [InlineData("G9")]
@@ -68,7 +81,7 @@ public sealed class HierarchyFitnessTests
         var guarded = new GuardedFitness(scored, guard).CreateEvaluator();
         double[] wrong = [.. L2["G1"].Code];
 
-        Assert.Equal(2, guard.Episodes);
+        Assert.Equal(2 * (1 + MazeGuard.NoisySonarRuns), guard.Episodes);
         Assert.True(checker.Passes([.. L2["G6"].Code]));
         Assert.False(checker.Passes(wrong));
         Assert.Equal(new(1.0, true), guarded.Evaluate([.. L2["G6"].Code]));

@@ -79,10 +79,26 @@ public sealed class SequencingTests
         var settings = new DeSettings { Strategy = DeStrategy.BestOneBin, RestartAfter = 100, MaxGenerations = 1000, Seed = 1 };
         var evaluator = new GoalCodeFitness(GoalTask.Parse("lrl"), dataset, l2).CreateEvaluator();
 
-        var trained = GoalTask.All.Select(task => ProgramTraining.GoalViaIdeal(task, dataset, l2, settings, "test")).ToList();
+        var trained = GoalTask.All.Select(task => ProgramTraining.GoalViaIdeal(task, dataset, l2, settings, RobustTraining.None, "test")).ToList();
 
         Assert.Empty(trained.Where(t => !t.Run.BestEvaluation.Solves).Select(t => t.Program.Name));
         Assert.True(evaluator.Evaluate(trained[2].Program.Code).Solves, "G3's code, scored again on published muls");
+    }
+
+    [Fact]
+    public void Robust_learning_via_ideal_muls_scores_noisy_copies_on_the_robots_muls()
+    {
+        var l2 = InterpreterTopologies.L2(MulKind.Published);
+        var dataset = TriggerDataset.ThreeSizes();
+        var task = GoalTask.Parse("rrr");
+        var robust = new RobustTraining(0.1, 4);
+        var settings = new DeSettings { Strategy = DeStrategy.BestOneBin, MaxGenerations = 15, Seed = 3 };
+
+        var trained = ProgramTraining.GoalViaIdeal(task, dataset, l2, settings, robust, "test");
+        var rescored = robust.Wrap(new GoalCodeFitness(task, dataset, l2), l2.WeightRange, settings.Seed).CreateEvaluator().Evaluate(trained.Program.Code);
+
+        Assert.Equal(rescored, trained.Run.BestEvaluation);
+        Assert.Contains("robust to 10% code noise (4 noisy copies)", trained.Program.Trained!.Task);
     }
 
     /// <summary>Outputs the task's target exactly, with every choice inverted in sequence <paramref name="wrongSequence"/>, if any.</summary>

@@ -26,7 +26,7 @@ public static class ProgramTraining
 
     /// <summary>Refines one program inside the whole hierarchy (<see cref="HierarchyFitness"/>), kept to <paramref name="guard"/>.</summary>
     public static TrainedProgram InHierarchy(string program, HierarchyFitness fitness, MazeGuard guard, DeSettings settings, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
-        Learn(program, string.Create(CultureInfo.InvariantCulture, $"{program} inside the hierarchy: depth-3 mazes at lambda {string.Join(", ", fitness.Lambdas)}, {fitness.Episodes} episodes, noise-free and under {100 * fitness.Noise:F0}% code noise on every code, {guard.Episodes} noise-free guard episodes"),
+        Learn(program, string.Create(CultureInfo.InvariantCulture, $"{program} inside the hierarchy: depth-3 mazes at lambda {string.Join(", ", fitness.Lambdas)}, {fitness.Episodes} episodes, noise-free and under {100 * fitness.Noise:F0}% code noise on {(fitness.NoiseOn == HierarchyNoise.Every ? "every code" : "its own code")}, {guard.Episodes} noise-free guard episodes"),
             new GuardedFitness(fitness, guard), settings, command, progress, cancellation);
 
     /// <summary>Learns the goal code of <paramref name="task"/> on <paramref name="l2"/> from <paramref name="dataset"/>, optionally kept to a <see cref="MazeGuard"/>.</summary>
@@ -44,13 +44,17 @@ public static class ProgramTraining
     /// <see cref="WarmStartSpread"/> code noise. Measured (three maze sizes, 2 cores): all eight codes for
     /// published muls in about 5 s, against 129 s learning on published muls from random codes.
     /// </summary>
-    public static TrainedProgram GoalViaIdeal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
-        Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences, learned on ideal muls first", settings, command, () =>
+    /// <remarks>
+    /// Under <paramref name="robust"/> both stages score noisy copies; <paramref name="guard"/> keeps the second.
+    /// </remarks>
+    public static TrainedProgram GoalViaIdeal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, RobustTraining robust, string command, MazeGuard? guard = null, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
+        Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences, learned on ideal muls first{robust.Describe()}{Describe(guard)}", settings, command, () =>
         {
-            var ideal = DifferentialEvolution.Run(new GoalCodeFitness(task, dataset, l2.WithMul(MulKind.Ideal)), settings, progress, cancellation);
+            IFitnessFunction On(LayerDefinition layer) => robust.Wrap(new GoalCodeFitness(task, dataset, layer), layer.WeightRange, settings.Seed);
+            var ideal = DifferentialEvolution.Run(On(l2.WithMul(MulKind.Ideal)), settings, progress, cancellation);
             var done = ideal.History[^1];
             var near = settings with { InitialMembers = CodeNoise.Neighbourhood(ideal.Best, settings.Population, WarmStartSpread, l2.WeightRange, settings.Seed), RestartAfter = 0 };
-            var target = DifferentialEvolution.Run(new GoalCodeFitness(task, dataset, l2), near,
+            var target = DifferentialEvolution.Run(Guarded(On(l2), guard), near,
                 p => progress?.Invoke(p with { Generation = done.Generation + p.Generation, Evaluations = done.Evaluations + p.Evaluations }), cancellation);
 
             // Solved means solved on l2: the ideal stage's generations count, its solving does not.

@@ -18,7 +18,9 @@ namespace Hpnna.Training.Robustness;
 /// keep those.
 /// </summary>
 /// <remarks>
-/// A primitive is judged on every goal, a goal code on its own. An episode scores 1 at the commanded goal, 0 at
+/// A primitive is judged on every goal, a goal code on its own. Code noise falls on the candidate alone
+/// (<see cref="HierarchyNoise.Candidate"/>) or on every code (<see cref="HierarchyNoise.Every"/>): with noise on
+/// every code, a goal code's fitness was mostly L1's crashes, which no goal code can prevent. An episode scores 1 at the commanded goal, 0 at
 /// another goal or out of time, and -1 for a crash; the fitness is the mean over (maze size, goal, copy), copy 0
 /// being noise-free. Every copy's noise and every episode's sonar noise are drawn once from the seed (common
 /// random numbers), so the fitness is a pure function of the candidate and DE stays deterministic on any
@@ -33,7 +35,7 @@ public sealed class HierarchyFitness : IFitnessFunction
     private readonly Scenario[] _scenarios;
     private readonly EpisodeSettings _episode = EpisodeSettings.Default with { TimeLimit = 90 };
 
-    public HierarchyFitness(string program, ProgramLibrary l1, ProgramLibrary l2, IReadOnlyList<double> lambdas, double noise, int copies, int seed)
+    public HierarchyFitness(string program, ProgramLibrary l1, ProgramLibrary l2, IReadOnlyList<double> lambdas, double noise, int copies, int seed, HierarchyNoise noiseOn = HierarchyNoise.Candidate)
     {
         var hierarchy = new CandidateHierarchy(program, l1, l2);
         if (lambdas.Count == 0 || !(noise >= 0 && noise <= 1) || copies < 0)
@@ -46,6 +48,7 @@ public sealed class HierarchyFitness : IFitnessFunction
         _l2 = l2;
         Lambdas = lambdas;
         Noise = noise;
+        NoiseOn = noiseOn;
         var layer = hierarchy.IsGoal ? l2.Interpreter : l1.Interpreter;
         Bounds = new SearchBounds(layer.CodeLength, layer.WeightRange.Min, layer.WeightRange.Max);
         _mazes = [.. lambdas.Select(TMazeGenerator.Depth3)];
@@ -58,8 +61,13 @@ public sealed class HierarchyFitness : IFitnessFunction
                 for (var c = 0; c <= copies; c++)
                 {
                     var random = new Random(TrialSeed.Of(seed, m, g, c));
-                    double[] Deviates(int length) => [.. Enumerable.Range(0, length).Select(_ => c == 0 ? 0 : Gaussian.Next(random))];
-                    var deviates = new CodeDeviates(Deviates(l1.Interpreter.CodeLength), Deviates(l1.Interpreter.CodeLength), Deviates(l2.Interpreter.CodeLength));
+                    // Drawn for every code of a noisy copy either way, so the candidate's deviates do not depend on noiseOn.
+                    double[] Deviates(int length, bool candidate) =>
+                        [.. Enumerable.Range(0, length).Select(_ => c == 0 ? 0 : Gaussian.Next(random)).Select(z => candidate || noiseOn == HierarchyNoise.Every ? z : 0)];
+                    var deviates = new CodeDeviates(
+                        Deviates(l1.Interpreter.CodeLength, program == "Pr"),
+                        Deviates(l1.Interpreter.CodeLength, program == "Pl"),
+                        Deviates(l2.Interpreter.CodeLength, hierarchy.IsGoal));
                     scenarios.Add(new Scenario(m, goals[g], deviates, random.Next()));
                 }
             }
@@ -71,6 +79,9 @@ public sealed class HierarchyFitness : IFitnessFunction
     public IReadOnlyList<double> Lambdas { get; }
 
     public double Noise { get; }
+
+    /// <summary>Which codes the noise falls on.</summary>
+    public HierarchyNoise NoiseOn { get; }
 
     /// <summary>Scored episodes per evaluation.</summary>
     public int Episodes => _scenarios.Length;
@@ -85,6 +96,7 @@ public sealed class HierarchyFitness : IFitnessFunction
     private sealed class Evaluator(HierarchyFitness owner) : IFitnessEvaluator
     {
         private readonly CandidateHierarchy _hierarchy = new(owner._program, owner._l1, owner._l2);
+        private readonly SonarNoise _sonar = new(MazeGuard.SonarSigma);
 
         public Evaluation Evaluate(ReadOnlySpan<double> candidate)
         {
@@ -92,7 +104,7 @@ public sealed class HierarchyFitness : IFitnessFunction
             var solves = true;
             foreach (var s in owner._scenarios)
             {
-                var result = _hierarchy.Run(candidate, owner._mazes[s.Maze], s.Goal, owner.Noise, s.Deviates, new SonarNoise(0.02), s.Seed, owner._episode);
+                var result = _hierarchy.Run(candidate, owner._mazes[s.Maze], s.Goal, owner.Noise, s.Deviates, _sonar, s.Seed, owner._episode);
                 total += result.Outcome switch
                 {
                     EpisodeOutcome.GoalReached => 1,
@@ -105,4 +117,14 @@ public sealed class HierarchyFitness : IFitnessFunction
             return new Evaluation(total / owner._scenarios.Length, solves);
         }
     }
+}
+
+/// <summary>Which codes in-hierarchy training's code noise falls on.</summary>
+public enum HierarchyNoise
+{
+    /// <summary>The candidate's own code only.</summary>
+    Candidate,
+
+    /// <summary>Every code: Pr, Pl and the goal code.</summary>
+    Every,
 }

@@ -28,6 +28,12 @@ internal sealed class InHierarchyOptions
         DefaultValueFactory = _ => DefaultLambdas,
     };
 
+    private readonly Option<HierarchyNoise> _noiseOn = new("--hierarchy-noise-on")
+    {
+        Description = "With --in-hierarchy: the codes --robust-noise falls on, the candidate's own (Candidate) or Pr, Pl and the goal code (Every).",
+        DefaultValueFactory = _ => HierarchyNoise.Candidate,
+    };
+
     /// <param name="trainsL1">Whether the command trains L1 primitives (the other level is then L2's goal codes), or L2 goal codes.</param>
     public InHierarchyOptions(bool trainsL1)
     {
@@ -37,7 +43,7 @@ internal sealed class InHierarchyOptions
         var sizes = string.Join(", ", GuardLambdas);
         _enabled = new("--in-hierarchy")
         {
-            Description = $"Judge each candidate inside the whole hierarchy instead of on its level's own task: with the programs of {other}, in depth-3 mazes at --hierarchy-lambdas, {goals}, noise-free and under --robust-noise on every code (--robust-copies copies), and never failing noise-free at lambda {sizes}. For refining (--refine) programs against code noise.",
+            Description = $"Judge each candidate inside the whole hierarchy instead of on its level's own task: with the programs of {other}, in depth-3 mazes at --hierarchy-lambdas, {goals}, noise-free and under --robust-noise (--robust-copies copies) on the codes of --hierarchy-noise-on, and never failing noise-free at lambda {sizes}. For refining (--refine) programs against code noise.",
         };
         _guard = new("--maze-guard")
         {
@@ -56,6 +62,7 @@ internal sealed class InHierarchyOptions
         command.Options.Add(_guard);
         command.Options.Add(_other);
         command.Options.Add(_lambdas);
+        command.Options.Add(_noiseOn);
     }
 
     /// <summary>What judges a program given the library it is trained into: the hierarchy's fitness (null: the level's own task) and the guard (null: none).</summary>
@@ -79,7 +86,7 @@ internal sealed class InHierarchyOptions
             var (l1, l2) = _trainsL1 ? (own, other) : (other, own);
             try
             {
-                return (inHierarchy ? new HierarchyFitness(program, l1, l2, lambdas, noise.Noise, noise.Copies, seed) : null, new MazeGuard(program, l1, l2, GuardLambdas));
+                return (inHierarchy ? new HierarchyFitness(program, l1, l2, lambdas, noise.Noise, noise.Copies, seed, parse.GetValue(_noiseOn)) : null, new MazeGuard(program, l1, l2, GuardLambdas));
             }
             catch (ArgumentException e)
             {

@@ -68,7 +68,7 @@ internal static class TrainCommands
         var mul = MulOption();
         var warmStart = new Option<string>("--warm-start")
         {
-            Description = "ideal: for published or precise muls, learn each code on ideal muls first (seconds), then on the chosen muls from there; none: on the chosen muls from random codes. Plain learning only (not with --refine, --robust-noise, --maze-guard or --in-hierarchy).",
+            Description = "ideal: for published or precise muls, learn each code on ideal muls first (seconds), then on the chosen muls from there; none: on the chosen muls from random codes. Not with --refine or --in-hierarchy; with --robust-noise both stages score noisy copies, with --maze-guard the guard keeps the second.",
             DefaultValueFactory = _ => "ideal",
         };
         warmStart.AcceptOnlyFromAmong("ideal", "none");
@@ -96,11 +96,11 @@ internal static class TrainCommands
             {
                 var start = robust.Start(parse, settings, library, task.Goal, definition.WeightRange);
                 var (fitness, guard) = judged(task.Goal, library);
-                var plain = fitness is null && guard is null && noise.Noise == 0 && start.InitialMembers is null;
+                var fromScratch = fitness is null && start.InitialMembers is null;
                 return new TrainingJob(
                     $"{task.Goal} {task}",
-                    plain && definition.Mul != MulKind.Ideal && parse.GetValue(warmStart) == "ideal"
-                        ? (progress, cancel) => ProgramTraining.GoalViaIdeal(task, data, definition, start, line, progress, cancel)
+                    fromScratch && definition.Mul != MulKind.Ideal && parse.GetValue(warmStart) == "ideal"
+                        ? (progress, cancel) => ProgramTraining.GoalViaIdeal(task, data, definition, start, noise, line, guard, progress, cancel)
                         : fitness is null
                         ? (progress, cancel) => ProgramTraining.Goal(task, data, definition, start, noise, line, guard, progress, cancel)
                         : (progress, cancel) => ProgramTraining.InHierarchy(task.Goal, fitness, guard!, start, line, progress, cancel));
