@@ -63,6 +63,39 @@ public sealed class ProgramCommandTests
     }
 
     [Fact]
+    public void Copy_takes_programs_with_their_records_and_refuses_what_it_cannot_do()
+    {
+        var trained = Path.Combine(Path.GetTempPath(), $"hpnna-copy-from-{Guid.NewGuid():N}.json");
+        var into = Path.Combine(Path.GetTempPath(), $"hpnna-copy-into-{Guid.NewGuid():N}.json");
+        File.Copy(L1, into);
+        try
+        {
+            Assert.Equal(0, CliRun.InProcess("train", "l1", "--programs", "Pr", "--generations", "1", "--population", "4", "--out", trained).ExitCode);
+
+            var copy = CliRun.InProcess("program", "copy", trained, into, "--programs", "Pr");
+            Assert.Equal(0, copy.ExitCode);
+            Assert.Contains("Pr copied (Pr, Pl)", copy.Output);
+            var diff = CliRun.InProcess("program", "diff", trained, into).Output;
+            Assert.Contains("Pr   same", diff);
+            Assert.Contains("Pl   added", diff);
+            Assert.Contains("--generations 1", File.ReadAllText(into));
+
+            var unknown = CliRun.InProcess("program", "copy", trained, into, "--programs", "Pr,Pq");
+            Assert.Equal(1, unknown.ExitCode);
+            Assert.Contains("it has no Pq", unknown.Error);
+            var other = CliRun.InProcess("program", "copy", L2, into, "--programs", "G1");
+            Assert.Equal(1, other.ExitCode);
+            Assert.Contains("another interpreter", other.Error);
+            Assert.DoesNotContain("G1", File.ReadAllText(into));
+        }
+        finally
+        {
+            File.Delete(trained);
+            File.Delete(into);
+        }
+    }
+
+    [Fact]
     public void A_corrupted_library_is_one_error_with_its_json_path()
     {
         var bad = Path.Combine(Path.GetTempPath(), $"hpnna-bad-{Guid.NewGuid():N}.json");

@@ -5,7 +5,7 @@ using Hpnna.Programs.Library;
 
 namespace Hpnna.Cli.Commands;
 
-/// <summary><c>hpnna program validate|show|diff</c>: program library files for people.</summary>
+/// <summary><c>hpnna program validate|show|diff|copy</c>: program library files for people.</summary>
 internal static class ProgramCommands
 {
     public static Command Create() => new("program", "Inspect program library files (hpnna-programs/1).")
@@ -13,6 +13,7 @@ internal static class ProgramCommands
         Validate(),
         Show(),
         Diff(),
+        Copy(),
     };
 
     private static Command Validate()
@@ -99,6 +100,45 @@ internal static class ProgramCommands
             }
 
             return differs ? CliApp.GoalNotReached : CliApp.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// Assembles a library from the best of several training runs: each named program, with its training
+    /// record (and so the command that reproduces it), replaces or joins the program of that name in INTO.
+    /// </summary>
+    private static Command Copy()
+    {
+        var from = new Argument<string>("FROM") { Description = "The library to take the programs from." };
+        var into = new Argument<string>("INTO") { Description = "The library to put them in (updated in place; same interpreter)." };
+        var names = new Option<string>("--programs") { Description = "Comma-separated names of the programs to copy.", Required = true };
+        var command = new Command("copy", "Copy programs, with their training records, from one library into another for the same interpreter.") { from, into, names };
+        command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            var source = ProgramLibrary.Load(parse.GetRequiredValue(from));
+            var path = parse.GetRequiredValue(into);
+            var target = ProgramLibrary.Load(path);
+            if (Describe(source) != Describe(target))
+            {
+                throw new UserError($"{path} is for another interpreter than {parse.GetRequiredValue(from)} ({target.Interpreter.Name} vs {source.Interpreter.Name}): codes are not comparable across interpreters");
+            }
+
+            var chosen = CommaList.Split(parse.GetRequiredValue(names));
+            var missing = chosen.Where(n => !source.Contains(n)).ToList();
+            if (chosen.Length == 0 || missing.Count > 0)
+            {
+                throw new UserError($"--programs must name programs of {parse.GetRequiredValue(from)} ({string.Join(", ", source.Programs.Select(p => p.Name))}); {(chosen.Length == 0 ? "it names none" : $"it has no {string.Join(", ", missing)}")}");
+            }
+
+            foreach (var name in chosen)
+            {
+                target = target.With(source[name]);
+            }
+
+            target.Save(path);
+            parse.InvocationConfiguration.Output.WriteLine($"{path}: {string.Join(", ", chosen)} copied ({string.Join(", ", target.Programs.Select(p => p.Name))})");
+            return CliApp.Success;
         }));
         return command;
     }
