@@ -50,16 +50,16 @@ public sealed class HierarchyFitnessTests
     }
 
     [Fact]
-    public void Noise_on_the_candidate_alone_leaves_the_other_level_exact()
+    public void Noise_on_the_candidates_level_leaves_the_other_level_exact()
     {
         // G8 (right, right, right) survives heavy noise on its own code; Pr under the same noise does not.
         double[] g8 = [.. L2["G8"].Code];
-        var own = new HierarchyFitness("G8", L1, L2, [3.0], noise: 0.3, copies: 6, seed: 2, HierarchyNoise.Candidate);
+        var own = new HierarchyFitness("G8", L1, L2, [3.0], noise: 0.3, copies: 6, seed: 2, HierarchyNoise.Level);
         var every = new HierarchyFitness("G8", L1, L2, [3.0], noise: 0.3, copies: 6, seed: 2, HierarchyNoise.Every);
 
         Assert.Equal(new(1.0, true), own.CreateEvaluator().Evaluate(g8));
         Assert.False(every.CreateEvaluator().Evaluate(g8).Solves);
-        Assert.Equal(HierarchyNoise.Candidate, new HierarchyFitness("G8", L1, L2, [3.0], 0.1, 1, 1).NoiseOn);
+        Assert.Equal(HierarchyNoise.Level, new HierarchyFitness("G8", L1, L2, [3.0], 0.1, 1, 1).NoiseOn);
     }
 
     [Theory]

@@ -18,9 +18,10 @@ namespace Hpnna.Training.Robustness;
 /// keep those.
 /// </summary>
 /// <remarks>
-/// A primitive is judged on every goal, a goal code on its own. Code noise falls on the candidate alone
-/// (<see cref="HierarchyNoise.Candidate"/>) or on every code (<see cref="HierarchyNoise.Every"/>): with noise on
-/// every code, a goal code's fitness was mostly L1's crashes, which no goal code can prevent. An episode scores 1 at the commanded goal, 0 at
+/// A primitive is judged on every goal, a goal code on its own. Code noise falls on the candidate's level
+/// (<see cref="HierarchyNoise.Level"/>: Pr and Pl for a primitive, as both are blended at every switch; the
+/// goal code for a goal code) or on every code (<see cref="HierarchyNoise.Every"/>): with noise on every code,
+/// a goal code's fitness was mostly L1's crashes, which no goal code can prevent. An episode scores 1 at the commanded goal, 0 at
 /// another goal or out of time, and -1 for a crash; the fitness is the mean over (maze size, goal, copy), copy 0
 /// being noise-free. Every copy's noise and every episode's sonar noise are drawn once from the seed (common
 /// random numbers), so the fitness is a pure function of the candidate and DE stays deterministic on any
@@ -35,7 +36,7 @@ public sealed class HierarchyFitness : IFitnessFunction
     private readonly Scenario[] _scenarios;
     private readonly EpisodeSettings _episode = EpisodeSettings.Default with { TimeLimit = 90 };
 
-    public HierarchyFitness(string program, ProgramLibrary l1, ProgramLibrary l2, IReadOnlyList<double> lambdas, double noise, int copies, int seed, HierarchyNoise noiseOn = HierarchyNoise.Candidate)
+    public HierarchyFitness(string program, ProgramLibrary l1, ProgramLibrary l2, IReadOnlyList<double> lambdas, double noise, int copies, int seed, HierarchyNoise noiseOn = HierarchyNoise.Level)
     {
         var hierarchy = new CandidateHierarchy(program, l1, l2);
         if (lambdas.Count == 0 || !(noise >= 0 && noise <= 1) || copies < 0)
@@ -61,12 +62,12 @@ public sealed class HierarchyFitness : IFitnessFunction
                 for (var c = 0; c <= copies; c++)
                 {
                     var random = new Random(TrialSeed.Of(seed, m, g, c));
-                    // Drawn for every code of a noisy copy either way, so the candidate's deviates do not depend on noiseOn.
-                    double[] Deviates(int length, bool candidate) =>
-                        [.. Enumerable.Range(0, length).Select(_ => c == 0 ? 0 : Gaussian.Next(random)).Select(z => candidate || noiseOn == HierarchyNoise.Every ? z : 0)];
+                    // Drawn for every code of a noisy copy either way, so a level's deviates do not depend on noiseOn.
+                    double[] Deviates(int length, bool level) =>
+                        [.. Enumerable.Range(0, length).Select(_ => c == 0 ? 0 : Gaussian.Next(random)).Select(z => level || noiseOn == HierarchyNoise.Every ? z : 0)];
                     var deviates = new CodeDeviates(
-                        Deviates(l1.Interpreter.CodeLength, program == "Pr"),
-                        Deviates(l1.Interpreter.CodeLength, program == "Pl"),
+                        Deviates(l1.Interpreter.CodeLength, !hierarchy.IsGoal),
+                        Deviates(l1.Interpreter.CodeLength, !hierarchy.IsGoal),
                         Deviates(l2.Interpreter.CodeLength, hierarchy.IsGoal));
                     scenarios.Add(new Scenario(m, goals[g], deviates, random.Next()));
                 }
@@ -122,8 +123,8 @@ public sealed class HierarchyFitness : IFitnessFunction
 /// <summary>Which codes in-hierarchy training's code noise falls on.</summary>
 public enum HierarchyNoise
 {
-    /// <summary>The candidate's own code only.</summary>
-    Candidate,
+    /// <summary>The codes of the candidate's level: Pr and Pl for a primitive, the goal code for a goal code.</summary>
+    Level,
 
     /// <summary>Every code: Pr, Pl and the goal code.</summary>
     Every,

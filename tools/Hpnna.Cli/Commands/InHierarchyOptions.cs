@@ -30,8 +30,8 @@ internal sealed class InHierarchyOptions
 
     private readonly Option<HierarchyNoise> _noiseOn = new("--hierarchy-noise-on")
     {
-        Description = "With --in-hierarchy: the codes --robust-noise falls on, the candidate's own (Candidate) or Pr, Pl and the goal code (Every).",
-        DefaultValueFactory = _ => HierarchyNoise.Candidate,
+        Description = "With --in-hierarchy: the codes --robust-noise falls on, those of the candidate's level (Level: Pr and Pl, or the goal code) or Pr, Pl and the goal code (Every).",
+        DefaultValueFactory = _ => HierarchyNoise.Level,
     };
 
     /// <param name="trainsL1">Whether the command trains L1 primitives (the other level is then L2's goal codes), or L2 goal codes.</param>
