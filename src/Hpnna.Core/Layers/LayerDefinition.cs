@@ -15,7 +15,7 @@ namespace Hpnna.Core.Layers;
 /// Fixed weights left null are zero. A programmable connection's fixed weight must be zero: the mul
 /// sub-network takes its place.
 /// </remarks>
-public sealed class LayerDefinition
+public sealed record LayerDefinition
 {
     /// <summary>An upper bound that keeps a typo from allocating gigabytes.</summary>
     public const int MaxNeurons = 4096;
@@ -66,26 +66,7 @@ public sealed class LayerDefinition
     public int CodeLength => Programmable.Count;
 
     /// <summary>The same layer with another mul kind: the same codes, computed with other multiplier sub-networks.</summary>
-    public LayerDefinition WithMul(MulKind mul) => new()
-    {
-        Name = Name,
-        NeuronCount = NeuronCount,
-        InputCount = InputCount,
-        NeuronNames = NeuronNames,
-        InputNames = InputNames,
-        Tau = Tau,
-        InitialState = InitialState,
-        Recurrent = Recurrent,
-        Input = Input,
-        Bias = Bias,
-        Programmable = Programmable,
-        WeightRange = WeightRange,
-        Mul = mul,
-        Theta = Theta,
-        Integrator = Integrator,
-        Step = Step,
-        FastSubsteps = FastSubsteps,
-    };
+    public LayerDefinition WithMul(MulKind mul) => this with { Mul = mul };
 
     public int ResolvedFastSubsteps => FastSubsteps ?? Math.Max(1, (int)Math.Ceiling(Step / Theta - 1e-9));
 
