@@ -88,6 +88,28 @@ public sealed class WorldAndEpisodeTests
     }
 
     [Fact]
+    public void Clearance_is_the_least_gap_kept_to_a_wall_and_zero_after_a_crash()
+    {
+        var world = WorldFile.Parse(Box, "box.json");
+        var radius = PioneerModel.P3Dx.Radius;
+        var standing = new SimulatedRobot(world, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, SonarNoise.None, 0, seed: 1);
+        var still = new Episode(world, standing, new ConstantController(DriveCommand.Stop), EpisodeSettings.Default with { TimeLimit = 1 }, null).Run();
+        var driving = new SimulatedRobot(world, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, SonarNoise.None, 0, seed: 1);
+        driving.Write(new DriveCommand(0.5, 0));
+        driving.Advance(2, 20); // toward the wall at x = 2, which is then the nearest
+        var nearer = driving.Clearance;
+        var driven = driving.Pose.X;
+        var crashed = new Episode(world, driving, new ConstantController(new DriveCommand(0.5, 0)), EpisodeSettings.Default, null).Run();
+
+        Assert.Equal(2 - radius, still.Clearance, 12); // every wall 2 m from the centre
+        Assert.InRange(driven, 0.5, 1.5);
+        Assert.Equal(2 - radius - driven, nearer, 12);
+        Assert.Equal(0, crashed.Clearance);
+        driving.PlaceAt(world.Start);
+        Assert.Equal(2 - radius, driving.Clearance, 12);
+    }
+
+    [Fact]
     public void Standing_still_times_out()
     {
         var world = WorldFile.Parse(Box, "box.json");

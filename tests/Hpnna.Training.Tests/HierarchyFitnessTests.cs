@@ -62,6 +62,23 @@ public sealed class HierarchyFitnessTests
         Assert.Equal(HierarchyNoise.Level, new HierarchyFitness("G8", L1, L2, [3.0], 0.1, 1, 1).NoiseOn);
     }
 
+    [Fact]
+    public void A_clearance_credit_grades_a_close_pass_below_a_wide_one()
+    {
+        // Noise-free, G1 keeps more than the cap from every wall at lambda 3 and G6 passes a corner at lambda 2 nearer (measured 0.13 m).
+        double[] g1 = [.. L2["G1"].Code];
+        double[] g6 = [.. L2["G6"].Code];
+        var wide = new HierarchyFitness("G1", L1, L2, [3.0], noise: 0, copies: 0, seed: 1, clearanceCredit: 1).CreateEvaluator().Evaluate(g1);
+        var close = new HierarchyFitness("G6", L1, L2, [2.0], noise: 0, copies: 0, seed: 1, clearanceCredit: 1).CreateEvaluator().Evaluate(g6);
+        var outcomeOnly = new HierarchyFitness("G6", L1, L2, [2.0], noise: 0, copies: 0, seed: 1).CreateEvaluator().Evaluate(g6);
+
+        Assert.Equal(new(1.0, true), wide);
+        Assert.True(close.Solves);
+        Assert.InRange(close.Fitness, 0.75, 0.99);
+        Assert.Equal(new(1.0, true), outcomeOnly);
+        Assert.Contains("clearance credit", Assert.Throws<ArgumentException>(() => new HierarchyFitness("G1", L1, L2, [3.0], 0, 0, 1, clearanceCredit: 1.5)).Message);
+    }
+
     [Theory]
     [InlineData("Pc")]
     [InlineData("G9")]

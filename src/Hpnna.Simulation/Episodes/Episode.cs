@@ -83,6 +83,6 @@ public sealed class Episode
     private void Finish(EpisodeOutcome outcome, string? goal)
     {
         _robot.Stop();
-        Result = new EpisodeResult(outcome, goal, Time, _robot.Distance, Ticks);
+        Result = new EpisodeResult(outcome, goal, Time, _robot.Distance, Ticks, _robot.Clearance);
     }
 }

@@ -15,8 +15,11 @@ public enum EpisodeOutcome
     TimeOut,
 }
 
-/// <summary>How an episode ended: outcome, the goal entered (if any), simulated time, path length and ticks.</summary>
-public sealed record EpisodeResult(EpisodeOutcome Outcome, string? Goal, double Time, double Distance, int Ticks)
+/// <summary>
+/// How an episode ended: outcome, the goal entered (if any), simulated time, path length, ticks, and the
+/// least gap the robot's body kept to a wall (<see cref="Robots.SimulatedRobot.Clearance"/>, metres).
+/// </summary>
+public sealed record EpisodeResult(EpisodeOutcome Outcome, string? Goal, double Time, double Distance, int Ticks, double Clearance)
 {
     public bool Success => Outcome == EpisodeOutcome.GoalReached;
 }

@@ -41,6 +41,7 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
         _nearbyWalls = new int[world.Walls.Length];
         _odometryPose = start ?? world.Start;
         _sonars.Scan(_world.Walls, Pose, _random, _readings);
+        Clearance = Gap();
     }
 
     public PioneerModel Model { get; }
@@ -49,6 +50,12 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
     public Pose2D Pose => _drive.Pose;
 
     public bool Crashed { get; private set; }
+
+    /// <summary>
+    /// The least gap between the body and a wall since the robot was put down, metres, taken at the end of
+    /// every <see cref="Advance"/> (0 once crashed): how near a run came to a crash, which training can grade.
+    /// </summary>
+    public double Clearance { get; private set; }
 
     /// <summary>Path length driven, metres.</summary>
     public double Distance { get; private set; }
@@ -78,6 +85,7 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
         _setpoint = DriveCommand.Stop;
         Crashed = false;
         _sonars.Scan(_world.Walls, Pose, _random, _readings);
+        Clearance = Gap();
     }
 
     /// <summary>Moves simulated time forward by <paramref name="dt"/> seconds in <paramref name="substeps"/> physics steps, then scans.</summary>
@@ -104,6 +112,13 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
         }
 
         _sonars.Scan(_world.Walls, Pose, _random, _readings);
+        Clearance = Math.Min(Clearance, Crashed ? 0 : Gap());
+    }
+
+    private double Gap()
+    {
+        var pose = _drive.Pose;
+        return Math.Max(0, _world.NearestWall(new Vec2(pose.X, pose.Y)).Distance - Model.Radius);
     }
 
     private void UpdateOdometry(double h)

@@ -26,7 +26,7 @@ public static class ProgramTraining
 
     /// <summary>Refines one program inside the whole hierarchy (<see cref="HierarchyFitness"/>), kept to <paramref name="guard"/>.</summary>
     public static TrainedProgram InHierarchy(string program, HierarchyFitness fitness, MazeGuard guard, DeSettings settings, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
-        Learn(program, string.Create(CultureInfo.InvariantCulture, $"{program} inside the hierarchy: depth-3 mazes at lambda {string.Join(", ", fitness.Lambdas)}, {fitness.Episodes} episodes, noise-free and under {100 * fitness.Noise:F0}% code noise on {(fitness.NoiseOn == HierarchyNoise.Every ? "every code" : "its level's codes")}, {guard.Episodes} noise-free guard episodes"),
+        Learn(program, string.Create(CultureInfo.InvariantCulture, $"{program} inside the hierarchy: depth-3 mazes at lambda {string.Join(", ", fitness.Lambdas)}, {fitness.Episodes} episodes, noise-free and under {100 * fitness.Noise:F0}% code noise on {(fitness.NoiseOn == HierarchyNoise.Every ? "every code" : "its level's codes")}{(fitness.ClearanceCredit > 0 ? $", clearance credit {fitness.ClearanceCredit}" : "")}, {guard.Episodes} noise-free guard episodes"),
             new GuardedFitness(fitness, guard), settings, command, progress, cancellation);
 
     /// <summary>Learns the goal code of <paramref name="task"/> on <paramref name="l2"/> from <paramref name="dataset"/>, optionally kept to a <see cref="MazeGuard"/>.</summary>

@@ -34,6 +34,12 @@ internal sealed class InHierarchyOptions
         DefaultValueFactory = _ => HierarchyNoise.Level,
     };
 
+    private readonly Option<double> _clearance = new("--hierarchy-clearance")
+    {
+        Description = $"With --in-hierarchy: the credit w in [0, {HierarchyFitness.MaxClearanceCredit}] an episode earns for keeping its distance from the walls (full at {HierarchyFitness.ClearanceCap} m, scored (outcome + w clearance) / (1 + w)), so that near misses under noise count before they crash; 0 scores outcomes alone.",
+        DefaultValueFactory = _ => 0,
+    };
+
     /// <param name="trainsL1">Whether the command trains L1 primitives (the other level is then L2's goal codes), or L2 goal codes.</param>
     public InHierarchyOptions(bool trainsL1)
     {
@@ -63,6 +69,7 @@ internal sealed class InHierarchyOptions
         command.Options.Add(_other);
         command.Options.Add(_lambdas);
         command.Options.Add(_noiseOn);
+        command.Options.Add(_clearance);
     }
 
     /// <summary>What judges a program given the library it is trained into: the hierarchy's fitness (null: the level's own task) and the guard (null: none).</summary>
@@ -80,13 +87,19 @@ internal sealed class InHierarchyOptions
             throw new UserError($"--hierarchy-lambdas must name maze sizes between 1 and 10 (got '{parse.GetRequiredValue(_lambdas)}')");
         }
 
+        var clearance = parse.GetValue(_clearance);
+        if (!(clearance >= 0 && clearance <= HierarchyFitness.MaxClearanceCredit))
+        {
+            throw new UserError($"--hierarchy-clearance must be between 0 and {HierarchyFitness.MaxClearanceCredit} (got {clearance})");
+        }
+
         var other = ProgramLibrary.Load(parse.GetRequiredValue(_other));
         return (program, own) =>
         {
             var (l1, l2) = _trainsL1 ? (own, other) : (other, own);
             try
             {
-                return (inHierarchy ? new HierarchyFitness(program, l1, l2, lambdas, noise.Noise, noise.Copies, seed, parse.GetValue(_noiseOn)) : null, new MazeGuard(program, l1, l2, GuardLambdas));
+                return (inHierarchy ? new HierarchyFitness(program, l1, l2, lambdas, noise.Noise, noise.Copies, seed, parse.GetValue(_noiseOn), clearance) : null, new MazeGuard(program, l1, l2, GuardLambdas));
             }
             catch (ArgumentException e)
             {
