@@ -38,6 +38,24 @@ public sealed class SequencingTests
         Assert.True(oneWrong.Fitness < 1.0 - 1.0 / (3 * dataset.Sequences.Count) + 1e-12, $"fitness {oneWrong.Fitness}");
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void A_task_with_a_lead_needs_each_choice_made_that_many_steps_before_its_turn(int late)
+    {
+        var dataset = TriggerDataset.ThreeSizes();
+        var task = GoalTask.Parse("lrl");
+        var scratch = SequencingScore.ScratchFor(dataset);
+
+        var inTime = SequencingScore.Measure(new SwitchesLate(task, dataset, late), task with { Lead = late }, dataset, scratch);
+        var tooLate = SequencingScore.Measure(new SwitchesLate(task, dataset, late), task with { Lead = late + 1 }, dataset, scratch);
+
+        Assert.True(inTime.AllRight);
+        Assert.Equal(0, tooLate.SequencesRight);
+        Assert.Equal("T3 (lrl, choosing 6 steps before each turn)", (task with { Lead = 6 }).ToString());
+        Assert.Equal("T3 (lrl)", task.ToString());
+    }
+
     [Fact]
     public void The_NOA_is_the_plain_CTRNN_that_an_interpreter_with_ideal_muls_and_the_same_weights_computes()
     {
@@ -99,6 +117,28 @@ public sealed class SequencingTests
 
         Assert.Equal(rescored, trained.Run.BestEvaluation);
         Assert.Contains("robust to 10% code noise (4 noisy copies)", trained.Program.Trained!.Task);
+    }
+
+    /// <summary>Outputs each junction's choice from <paramref name="late"/> steps before its turn, the opposite before that.</summary>
+    private sealed class SwitchesLate(GoalTask task, TriggerDataset dataset, int late) : ISequencer
+    {
+        private int _sequence = -1;
+        private int _step;
+
+        public void Reset()
+        {
+            _sequence++;
+            _step = 0;
+        }
+
+        public double Step(double trigger)
+        {
+            var sequence = dataset.Sequences[_sequence];
+            var t = _step++;
+            var junction = sequence.JunctionAt(t, SequenceScore.Commit);
+            var right = task.TurnsRight(junction);
+            return (t >= sequence.Turns[junction].Start - late) == right ? 1 : 0;
+        }
     }
 
     /// <summary>Outputs the task's target exactly, with every choice inverted in sequence <paramref name="wrongSequence"/>, if any.</summary>

@@ -9,6 +9,17 @@ public sealed record GoalTask(int Number)
     public const int Count = 8;
     public const int Junctions = 3;
 
+    /// <summary>The most L2 steps of <see cref="Lead"/>: the shortest corridor of the datasets (9 steps at lambda 2) less the previous turn's commit.</summary>
+    public const int MaxLead = 7;
+
+    /// <summary>
+    /// How many L2 steps before each turn the output must already choose the junction's primitive
+    /// (<see cref="SequenceScore"/>). The paper's task needs it only just in time (<see cref="SequenceScore.Lead"/>);
+    /// on the robot, a code that switched from Pl to Pr 1.5 s before a junction at lambda 2 left Pr to cross the
+    /// corridor and turn at once, which is where noisy Pr codes crashed.
+    /// </summary>
+    public int Lead { get; init; } = SequenceScore.Lead;
+
     public static IReadOnlyList<GoalTask> All { get; } = [.. Enumerable.Range(1, Count).Select(n => new GoalTask(n))];
 
     public string Name => $"T{Number}";
@@ -39,5 +50,5 @@ public sealed record GoalTask(int Number)
         throw new ArgumentException($"unknown task '{text}': use T1..T8, G1..G8 or a pattern of three l/r letters such as lrl");
     }
 
-    public override string ToString() => $"{Name} ({Pattern})";
+    public override string ToString() => Lead == SequenceScore.Lead ? $"{Name} ({Pattern})" : $"{Name} ({Pattern}, choosing {Lead} steps before each turn)";
 }

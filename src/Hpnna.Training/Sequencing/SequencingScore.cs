@@ -33,7 +33,7 @@ public readonly record struct SequencingScore(double SquaredError, int Steps, do
             error += SequenceScore.SquaredError(outputs, sequence, task);
             steps += outputs.Length;
             credit += SequenceScore.DecisionCredit(outputs, sequence, task);
-            decisionSteps += SequenceScore.DecisionSteps(sequence);
+            decisionSteps += SequenceScore.DecisionSteps(sequence, task);
             right += SequenceScore.DoneRight(outputs, sequence, task) ? 1 : 0;
         }
 

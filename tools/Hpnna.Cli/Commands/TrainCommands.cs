@@ -63,6 +63,11 @@ internal static class TrainCommands
     private static Command L2()
     {
         var tasks = new Option<string>("--tasks") { Description = "Comma-separated tasks to learn (T1..T8, G1..G8 or patterns such as lrl), or all.", DefaultValueFactory = _ => "all" };
+        var lead = new Option<int>("--lead")
+        {
+            Description = $"How many L2 steps (0.4 s on the robot) before each turn a code must already choose the junction's primitive for a sequence to count as done right, 1 to {GoalTask.MaxLead}; the paper's task is {SequenceScore.Lead}. More makes the robot switch wall followers earlier in a corridor.",
+            DefaultValueFactory = _ => SequenceScore.Lead,
+        };
         var dataset = new Option<string>("--dataset") { Description = "single (lambda 3) or three (lambda 2, 3, 4) maze sizes.", DefaultValueFactory = _ => "three" };
         dataset.AcceptOnlyFromAmong("single", "three");
         var mul = MulOption();
@@ -78,7 +83,7 @@ internal static class TrainCommands
         var inHierarchy = new InHierarchyOptions(trainsL1: false);
         var command = new Command("l2", "Learn L2 goal codes (one per task) on the synthetic trigger datasets. Programs already in the library and not named here are kept.")
         {
-            tasks, dataset, mul, warmStart, output,
+            tasks, lead, dataset, mul, warmStart, output,
         };
         robust.AddTo(command);
         inHierarchy.AddTo(command);
@@ -86,7 +91,13 @@ internal static class TrainCommands
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
             var taskText = parse.GetRequiredValue(tasks);
-            var chosen = taskText == "all" ? GoalTask.All : [.. CommaList.Split(taskText).Select(GoalTask.Parse).Distinct()];
+            var leadSteps = parse.GetValue(lead);
+            if (leadSteps is < 1 or > GoalTask.MaxLead)
+            {
+                throw new UserError($"--lead must be between 1 and {GoalTask.MaxLead} L2 steps (got {leadSteps})");
+            }
+
+            var chosen = (taskText == "all" ? GoalTask.All : [.. CommaList.Split(taskText).Select(GoalTask.Parse).Distinct()]).Select(t => t with { Lead = leadSteps }).ToList();
             var settings = evolution.Read(parse, stopWhenSolved: true);
             var definition = InterpreterTopologies.L2(parse.GetValue(mul));
             var data = TriggerDataset.Named(parse.GetRequiredValue(dataset));
