@@ -120,29 +120,27 @@ public sealed class SequencingTests
     }
 
     /// <summary>Outputs each junction's choice from <paramref name="late"/> steps before its turn, the opposite before that.</summary>
-    private sealed class SwitchesLate(GoalTask task, TriggerDataset dataset, int late) : ISequencer
+    private sealed class SwitchesLate(GoalTask task, TriggerDataset dataset, int late) : Replaying(dataset)
     {
-        private int _sequence = -1;
-        private int _step;
-
-        public void Reset()
+        protected override double Output(TriggerSequence sequence, int index, int step)
         {
-            _sequence++;
-            _step = 0;
-        }
-
-        public double Step(double trigger)
-        {
-            var sequence = dataset.Sequences[_sequence];
-            var t = _step++;
-            var junction = sequence.JunctionAt(t, SequenceScore.Commit);
-            var right = task.TurnsRight(junction);
-            return (t >= sequence.Turns[junction].Start - late) == right ? 1 : 0;
+            var junction = sequence.JunctionAt(step, SequenceScore.Commit);
+            return (step >= sequence.Turns[junction].Start - late) == task.TurnsRight(junction) ? 1 : 0;
         }
     }
 
     /// <summary>Outputs the task's target exactly, with every choice inverted in sequence <paramref name="wrongSequence"/>, if any.</summary>
-    private sealed class Scripted(GoalTask task, TriggerDataset dataset, int wrongSequence = -1) : ISequencer
+    private sealed class Scripted(GoalTask task, TriggerDataset dataset, int wrongSequence = -1) : Replaying(dataset)
+    {
+        protected override double Output(TriggerSequence sequence, int index, int step)
+        {
+            var target = SequenceScore.Target(sequence, task, step);
+            return index == wrongSequence ? 1 - target : target;
+        }
+    }
+
+    /// <summary>A sequencer scripted per step of the dataset's sequences, taken in order (one per reset).</summary>
+    private abstract class Replaying(TriggerDataset dataset) : ISequencer
     {
         private int _sequence = -1;
         private int _step;
@@ -153,10 +151,8 @@ public sealed class SequencingTests
             _step = 0;
         }
 
-        public double Step(double trigger)
-        {
-            var target = SequenceScore.Target(dataset.Sequences[_sequence], task, _step++);
-            return _sequence == wrongSequence ? 1 - target : target;
-        }
+        public double Step(double trigger) => Output(dataset.Sequences[_sequence], _sequence, _step++);
+
+        protected abstract double Output(TriggerSequence sequence, int index, int step);
     }
 }
