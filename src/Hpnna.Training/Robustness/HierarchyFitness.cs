@@ -21,14 +21,16 @@ namespace Hpnna.Training.Robustness;
 /// A primitive is judged on every goal, a goal code on its own. Code noise falls on the candidate's level
 /// (<see cref="HierarchyNoise.Level"/>: Pr and Pl for a primitive, as both are blended at every switch; the
 /// goal code for a goal code) or on every code (<see cref="HierarchyNoise.Every"/>): with noise on every code,
-/// a goal code's fitness was mostly L1's crashes, which no goal code can prevent. An episode scores 1 at the commanded goal, 0 at
-/// another goal or out of time, and -1 for a crash; the fitness is the mean over (maze size, goal, copy), copy 0
-/// being noise-free. That score is flat: a small step of DE rarely changes an outcome, so a refinement could
+/// a goal code's fitness was mostly L1's crashes, which no goal code can prevent. An episode scores 1 at the
+/// commanded goal, 0 at another goal or out of time, and -1 for a crash; the fitness is the mean over (maze
+/// size, goal, copy), copy 0 being noise-free. That score is flat: a small step of DE rarely changes an outcome, so a refinement could
 /// stay at its start however long it ran. A <see cref="ClearanceCredit"/> w grades it: an episode scores
 /// (outcome + w min(clearance / <see cref="ClearanceCap"/>, 1)) / (1 + w), its clearance being the least gap the
-/// robot kept to a wall, so a near miss under noise costs before it becomes a crash. Every copy's noise and every episode's sonar noise are drawn once from the seed (common
-/// random numbers), so the fitness is a pure function of the candidate and DE stays deterministic on any
-/// number of threads. The candidate solves the task when every episode reaches its goal.
+/// robot kept to a wall, so a near miss under noise costs before it becomes a crash (measured: refinements
+/// graded so moved, but validated no more robust; README). Every copy's noise and every episode's sonar noise
+/// are drawn once from the seed (common random numbers), so the fitness is a pure function of the candidate
+/// and DE stays deterministic on any number of threads. The candidate solves the task when every episode
+/// reaches its goal.
 /// </remarks>
 public sealed class HierarchyFitness : IFitnessFunction
 {

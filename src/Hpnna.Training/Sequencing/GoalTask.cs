@@ -9,14 +9,15 @@ public sealed record GoalTask(int Number)
     public const int Count = 8;
     public const int Junctions = 3;
 
-    /// <summary>The most L2 steps of <see cref="Lead"/>: the shortest corridor of the datasets (9 steps at lambda 2) less the previous turn's commit.</summary>
+    /// <summary>The largest <see cref="Lead"/>: below the shortest corridor of the datasets (9 steps at lambda 2), so a choice is never due before the corridor to its junction has begun.</summary>
     public const int MaxLead = 7;
 
     /// <summary>
     /// How many L2 steps before each turn the output must already choose the junction's primitive
-    /// (<see cref="SequenceScore"/>). The paper's task needs it only just in time (<see cref="SequenceScore.Lead"/>);
-    /// on the robot, a code that switched from Pl to Pr 1.5 s before a junction at lambda 2 left Pr to cross the
-    /// corridor and turn at once, which is where noisy Pr codes crashed.
+    /// (<see cref="SequenceScore"/>). The paper's task needs it only just in time (<see cref="SequenceScore.Lead"/>).
+    /// More was tried because on the robot a code that switched from Pl to Pr 1.5 s before a junction at lambda 2
+    /// left a noisy Pr to cross the corridor and turn at once, where it crashed; measured, it gave a more robust
+    /// G3 but not G6 or G7 (README).
     /// </summary>
     public int Lead { get; init; } = SequenceScore.Lead;
 
