@@ -54,6 +54,7 @@ public sealed class SequencingTests
         Assert.Equal(0, tooLate.SequencesRight);
         Assert.Equal("T3 (lrl, choosing 6 steps before each turn)", (task with { Lead = 6 }).ToString());
         Assert.Equal("T3 (lrl)", task.ToString());
+        Assert.Throws<ArgumentOutOfRangeException>(() => task with { Lead = GoalTask.MaxLead + 1 });
     }
 
     [Fact]

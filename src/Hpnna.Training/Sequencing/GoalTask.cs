@@ -19,7 +19,12 @@ public sealed record GoalTask(int Number)
     /// left a noisy Pr to cross the corridor and turn at once, where it crashed; measured, it gave a more robust
     /// G3 but not G6 or G7 (README).
     /// </summary>
-    public int Lead { get; init; } = SequenceScore.Lead;
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1 or above <see cref="MaxLead"/>.</exception>
+    public int Lead
+    {
+        get;
+        init => field = value is >= 1 and <= MaxLead ? value : throw new ArgumentOutOfRangeException(nameof(Lead), value, $"a task's lead must be 1 to {MaxLead} L2 steps");
+    } = SequenceScore.Lead;
 
     public static IReadOnlyList<GoalTask> All { get; } = [.. Enumerable.Range(1, Count).Select(n => new GoalTask(n))];
 

@@ -65,7 +65,7 @@ internal static class TrainCommands
         var tasks = new Option<string>("--tasks") { Description = "Comma-separated tasks to learn (T1..T8, G1..G8 or patterns such as lrl), or all.", DefaultValueFactory = _ => "all" };
         var lead = new Option<int>("--lead")
         {
-            Description = $"How many L2 steps (0.4 s on the robot) before each turn a code must already choose the junction's primitive for a sequence to count as done right, 1 to {GoalTask.MaxLead}; the paper's task is {SequenceScore.Lead}. More makes the robot switch wall followers earlier in a corridor.",
+            Description = $"How many L2 steps (0.4 s on the robot) before each turn a code must already choose the junction's primitive for a sequence to count as done right, 1 to {GoalTask.MaxLead}; the paper's task is {SequenceScore.Lead}. More asks for the switch between wall followers earlier in a corridor (in the synthetic sequences; on the robot, measured, G3 learned at 4 did not switch earlier).",
             DefaultValueFactory = _ => SequenceScore.Lead,
         };
         var dataset = new Option<string>("--dataset") { Description = "single (lambda 3) or three (lambda 2, 3, 4) maze sizes.", DefaultValueFactory = _ => "three" };
