@@ -17,6 +17,8 @@ public sealed class TrainAndExperimentTests : IDisposable
     [InlineData("train l2 --tasks G3 --in-hierarchy --hierarchy-lambdas 3,0.5", "--hierarchy-lambdas must name maze sizes between 1 and 10 (got '3,0.5')")]
     [InlineData("train l2 --tasks G3 --in-hierarchy --hierarchy-lambdas 3,x", "--hierarchy-lambdas: 'x' is not a number")]
     [InlineData("train l1 --programs Pl --in-hierarchy --hierarchy-clearance 2", "--hierarchy-clearance must be between 0 and 1 (got 2)")]
+    [InlineData("train l2 --dataset 2.4,0", "--dataset must be single, three or comma-separated maze sizes lambda > 0 (got '2.4,0')")]
+    [InlineData("train l2 --dataset huge", "--dataset: 'huge' is not a number")]
     [InlineData("train l2 --tasks G3 --lead 8", "--lead must be between 1 and 7 L2 steps (got 8)")]
     [InlineData("train l1 --refine", "--refine needs Pr in the library to start from; it has no programs")]
     [InlineData("train l1 --programs Pc --in-hierarchy", "in-hierarchy training refines Pr, Pl or a goal code")]

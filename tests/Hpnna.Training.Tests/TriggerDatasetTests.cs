@@ -18,6 +18,17 @@ public sealed class TriggerDatasetTests
     }
 
     [Fact]
+    public void Sizes_of_ones_own_give_corridors_of_lambda_nominal_turns()
+    {
+        var dataset = TriggerDataset.Sizes([2.4, 4, 5.6]);
+
+        Assert.Equal("3 sizes (lambda 2.4, 4, 5.6)", dataset.Name);
+        Assert.Equal([2.4, 4, 5.6], dataset.Sequences.Select(s => s.Lambda).Distinct());
+        var nominal = dataset.Sequences.Where((_, i) => i % TriggerDataset.DefaultSequencesPerSize == 0).ToArray();
+        Assert.Equal([12, 20, 28], nominal.Select(s => s.Turns[0].Start)); // the first corridor, in L2 steps
+    }
+
+    [Fact]
     public void The_choice_due_moves_on_a_commit_into_each_turn()
     {
         var sequence = new TriggerSequence(1, [3, 3, 3, 3], [4, 6, 5]);

@@ -37,6 +37,13 @@ public sealed class TriggerDataset
     /// <summary>Dataset 2: three maze sizes, lambda 2, 3 and 4.</summary>
     public static TriggerDataset ThreeSizes(int seed = 1) => Create("three sizes (lambda 2, 3, 4)", [2.0, 3.0, 4.0], DefaultSequencesPerSize, seed);
 
+    /// <summary>
+    /// Sequences for the given maze sizes: for a robot whose corridors, counted in L2 steps, are not lambda
+    /// times <see cref="TurnSteps"/> at its maze's lambda (as with an L1 that turns faster or drives slower).
+    /// </summary>
+    public static TriggerDataset Sizes(IReadOnlyList<double> lambdas, int seed = 1) =>
+        Create($"{lambdas.Count} sizes (lambda {string.Join(", ", lambdas.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)))})", lambdas, DefaultSequencesPerSize, seed);
+
     /// <summary>The dataset named "single" or "three"; throws <see cref="ArgumentException"/> for anything else.</summary>
     public static TriggerDataset Named(string name, int seed = 1) => name switch
     {

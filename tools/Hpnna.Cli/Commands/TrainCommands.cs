@@ -68,8 +68,11 @@ internal static class TrainCommands
             Description = $"How many L2 steps (0.4 s on the robot) before each turn a code must already choose the junction's primitive for a sequence to count as done right, 1 to {GoalTask.MaxLead}; the paper's task is {SequenceScore.Lead}. More asks for the switch between wall followers earlier in a corridor (in the synthetic sequences; on the robot, measured, G3 learned at 4 did not switch earlier).",
             DefaultValueFactory = _ => SequenceScore.Lead,
         };
-        var dataset = new Option<string>("--dataset") { Description = "single (lambda 3) or three (lambda 2, 3, 4) maze sizes.", DefaultValueFactory = _ => "three" };
-        dataset.AcceptOnlyFromAmong("single", "three");
+        var dataset = new Option<string>("--dataset")
+        {
+            Description = "single (lambda 3) or three (lambda 2, 3, 4) maze sizes, or comma-separated sizes (such as 2.4,4,5.6) for trigger sequences shaped like a robot's whose corridors last longer than lambda x 5 L2 steps.",
+            DefaultValueFactory = _ => "three",
+        };
         var mul = MulOption();
         var warmStart = new Option<string>("--warm-start")
         {
@@ -100,7 +103,7 @@ internal static class TrainCommands
             var chosen = (taskText == "all" ? GoalTask.All : [.. CommaList.Split(taskText).Select(GoalTask.Parse).Distinct()]).Select(t => t with { Lead = leadSteps }).ToList();
             var settings = evolution.Read(parse, stopWhenSolved: true);
             var definition = InterpreterTopologies.L2(parse.GetValue(mul));
-            var data = TriggerDataset.Named(parse.GetRequiredValue(dataset));
+            var data = Dataset(parse.GetRequiredValue(dataset));
             var noise = robust.Read(parse);
             var judged = inHierarchy.Read(parse, noise, settings.Seed);
             return TrainInto(parse, parse.GetRequiredValue(output), definition, settings, (line, library) => chosen.Select(task =>
@@ -118,6 +121,19 @@ internal static class TrainCommands
             }));
         }));
         return command;
+    }
+
+    private static TriggerDataset Dataset(string text)
+    {
+        if (text is "single" or "three")
+        {
+            return TriggerDataset.Named(text);
+        }
+
+        var lambdas = CommaList.Numbers(text, "--dataset");
+        return lambdas.Length > 0 && lambdas.All(l => double.IsFinite(l) && l > 0)
+            ? TriggerDataset.Sizes(lambdas)
+            : throw new UserError($"--dataset must be single, three or comma-separated maze sizes lambda > 0 (got '{text}')");
     }
 
     private static Option<MulKind> MulOption() => new("--mul") { Description = "The mul kind of the interpreter to learn for.", DefaultValueFactory = _ => MulKind.Published };
