@@ -21,18 +21,16 @@ public static class ControllerDefaults
     public static MotorRange Motors => MotorRange.Default;
 
     /// <summary>
-    /// The trigger starts at 40% of the maximum turn rate and ends after the base has turned 70 degrees (the next
-    /// corridor's walls finish the turn), 1.5 s without turning, or 8 s.
+    /// The trigger starts at 40% of the maximum turn rate and ends after 70 degrees turned (the next corridor's
+    /// walls finish the turn), 1.5 s without turning, or 8 s.
     /// </summary>
-    public static JunctionTrigger Trigger(double controlPeriod) => new(0.4, 70 * Math.PI / 180, 1.5, 8.0, controlPeriod);
+    public static JunctionTrigger Trigger(double controlPeriod) => new(0.4, 70 * Math.PI / 180, 1.5, 8.0, Motors.MaxAngular, controlPeriod);
 
     /// <summary>
-    /// Seconds per L2 step. Measured with the shipped programs at lambda 2, 3, 4: a junction pulse lasts 1.9-2.0 s
-    /// (5 steps), corridors 4.8, 8.0 and 11.3 s after Pl (12, 20, 28 steps) and 7.1, 11.2 and 15.3 s after Pr
-    /// (18, 28, 38 steps): longer than the standard datasets' lambda x 5, so the goal codes are learned on
-    /// trigger sequences of the robot's own sizes (<c>hpnna train l2 --dataset 2.4,4,5.6</c>). A longer step,
-    /// to fit the corridors to the standard datasets, shortens the pulses below any the codes have seen:
-    /// measured with the same codes, 0.45 and 0.5 s lost more goals than 0.3-0.4 s.
+    /// Seconds per L2 step, chosen so that the robot's trigger looks like L2's training data (turns of 5 to 8
+    /// steps, corridors of about lambda times 5). Measured with the shipped programs at lambda 2, 3, 4: a
+    /// junction pulse lasts 1.9-2.0 s for Pl and 3.3-3.4 s for Pr (5 and 8.5 steps), corridors 3.0-3.6,
+    /// 5.2-6.4 and 8.3-9.4 s (8-9, 13-16 and 21-23 steps).
     /// </summary>
     public const double L2StepSeconds = 0.4;
 

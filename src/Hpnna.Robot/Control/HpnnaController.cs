@@ -17,7 +17,6 @@ public sealed class HpnnaController : IController
     private readonly IReadOnlyList<SonarSpec> _sensors;
     private readonly MotorRange _motors;
     private readonly JunctionTrigger _trigger;
-    private double _lastHeading = double.NaN;
 
     public HpnnaController(Hierarchy hierarchy, SonarGrouping grouping, IReadOnlyList<SonarSpec> sensors, MotorRange motors, JunctionTrigger trigger)
     {
@@ -53,14 +52,11 @@ public sealed class HpnnaController : IController
         _hierarchy.Reset();
         _trigger.Reset();
         LastTrigger = 0;
-        _lastHeading = double.NaN;
     }
 
     public DriveCommand Update(ReadOnlySpan<SonarReading> readings, in Odometry odometry)
     {
-        var turned = double.IsNaN(_lastHeading) ? 0 : Math.IEEERemainder(odometry.Pose.Heading - _lastHeading, 2 * Math.PI);
-        _lastHeading = odometry.Pose.Heading;
-        LastTrigger = _trigger.Update(_hierarchy.L1.Output, turned);
+        LastTrigger = _trigger.Update(_hierarchy.L1.Output);
         return _motors.ToCommand(_hierarchy.Step(_grouping.Group(readings, _sensors), LastTrigger));
     }
 }
