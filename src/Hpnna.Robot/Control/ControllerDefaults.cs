@@ -5,16 +5,8 @@ namespace Hpnna.Robot.Control;
 /// <summary>The settings the shipped programs were trained with; a controller built otherwise runs them out of their element.</summary>
 public static class ControllerDefaults
 {
-    /// <summary>
-    /// Proximity reaches 0 at this range (m), about a corridor's width (1.1 m). Why so short: code noise is
-    /// relative to each code value, so the noise a proximity brings into a neuron's drive grows with the
-    /// proximity's value where the robot follows its wall, while the steering it gives grows with its slope
-    /// against distance. A 1 m horizon halves that value (about 0.4 instead of 0.7 in a corridor) and doubles
-    /// the slope against 2 m. Measured (L1 learned plainly, 10% / 15% noise on Pr and Pl, 1200 trials):
-    /// 267 / 403 crashes at 2 m, 57 / 166 at 1.5 m, 23 / 105 at 1.2 m, 8 / 44 at 1 m, 7 / 52 at 0.9 m; at
-    /// 0.75 m the front wall is seen too late and junction timing suffers (108 wrong goals without noise).
-    /// </summary>
-    public const double ProximityHorizon = 1.0;
+    /// <summary>Proximity reaches 0 at this range (m): a corridor is about 1.1 m wide, so 5 m of scale would waste most of it.</summary>
+    public const double ProximityHorizon = 2.0;
 
     public static SonarGrouping Grouping { get; } = SonarGrouping.ForPioneerFrontRing(ProximityHorizon);
 
