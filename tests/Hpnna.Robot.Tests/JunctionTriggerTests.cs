@@ -15,17 +15,18 @@ public sealed class JunctionTriggerTests
     [Fact]
     public void Corridor_corrections_below_the_threshold_never_fire()
     {
+        // Up to 0.45 rad/s: the swing back after a junction turn, measured over the ARCOS link.
         var trigger = Create();
         for (var t = 0; t < 400; t++)
         {
-            Assert.Equal(0.0, trigger.Update(Turning(0.3 * Math.Sin(t * 0.2))));
+            Assert.Equal(0.0, trigger.Update(Turning(0.45 * Math.Sin(t * 0.2))));
         }
     }
 
     [Fact]
     public void A_pulse_lasts_until_seventy_degrees_are_turned_however_slowly()
     {
-        foreach (var rate in new[] { -0.45, 0.6, -0.9 })
+        foreach (var rate in new[] { -0.55, 0.7, -0.9 })
         {
             var trigger = Create();
             var ticks = 0;
@@ -46,8 +47,8 @@ public sealed class JunctionTriggerTests
         var trigger = Create();
         var pulses = 0;
         var last = 0.0;
-        // 1 s at 0.5 rad/s, 0.5 s straight, then 2 s at 0.5 rad/s: 86 degrees in all, one junction.
-        var rates = Enumerable.Repeat(-0.5, 20).Concat(Enumerable.Repeat(0.0, 10)).Concat(Enumerable.Repeat(-0.5, 40)).Concat(Enumerable.Repeat(0.0, 40));
+        // 1 s at 0.6 rad/s, 0.5 s straight, then 2 s at 0.6 rad/s: 103 degrees in all, one junction.
+        var rates = Enumerable.Repeat(-0.6, 20).Concat(Enumerable.Repeat(0.0, 10)).Concat(Enumerable.Repeat(-0.6, 40)).Concat(Enumerable.Repeat(0.0, 40));
         foreach (var rate in rates)
         {
             var value = trigger.Update(Turning(rate));
@@ -62,11 +63,11 @@ public sealed class JunctionTriggerTests
     public void A_pulse_ends_when_the_turn_stops_and_a_new_one_needs_a_new_turn()
     {
         var trigger = Create();
-        // 0.5 s at 0.5 rad/s (14 degrees), then straight: the pulse ends after 1.5 s quiet.
+        // 0.5 s at 0.6 rad/s (17 degrees), then straight: the pulse ends after 1.5 s quiet.
         var high = 0;
         for (var t = 0; t < 10; t++)
         {
-            high += (int)trigger.Update(Turning(0.5));
+            high += (int)trigger.Update(Turning(0.6));
         }
 
         for (var t = 0; t < 100; t++)
