@@ -42,12 +42,15 @@ public sealed class ProgramCommandTests
         }
     }
 
+    /// <summary>A one-generation run writes its library whether or not its program solved the task (exit 0 or 2).</summary>
+    private static readonly int[] SolvedOrNot = [0, 2];
+
     [Fact]
     public void Diff_names_the_changed_program_and_exits_2()
     {
         var changed = Path.Combine(Path.GetTempPath(), $"hpnna-diff-{Guid.NewGuid():N}.json");
         var run = CliRun.InProcess("train", "l1", "--programs", "Pr", "--generations", "1", "--population", "4", "--out", changed);
-        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.ExitCode, SolvedOrNot);
         try
         {
             Assert.Equal(0, CliRun.InProcess("program", "diff", changed, changed).ExitCode);
@@ -70,7 +73,7 @@ public sealed class ProgramCommandTests
         File.Copy(L1, into);
         try
         {
-            Assert.Equal(0, CliRun.InProcess("train", "l1", "--programs", "Pr", "--generations", "1", "--population", "4", "--out", trained).ExitCode);
+            Assert.Contains(CliRun.InProcess("train", "l1", "--programs", "Pr", "--generations", "1", "--population", "4", "--out", trained).ExitCode, SolvedOrNot);
 
             var copy = CliRun.InProcess("program", "copy", trained, into, "--programs", "Pr");
             Assert.Equal(0, copy.ExitCode);

@@ -67,7 +67,8 @@ public sealed class TrainAndExperimentTests : IDisposable
 
         Assert.Contains("G6:", run.Output);
         var show = CliRun.InProcess("program", "show", library);
-        Assert.Contains("kept to reaching its goals in the hierarchy noise-free at lambda 2, 3, 4 (3 guard episodes)", show.Output);
+        // This run's record (population 4), its guard one goal at three sizes, with perfect sonars and 4 noisy runs.
+        Assert.Matches(@"G6 +DE/best/1/bin pop 4 .*kept to reaching its goals in the hierarchy noise-free at lambda 2, 3, 4 \(15 guard episodes\)", show.Output);
         foreach (var lambda in new[] { "2", "3", "4" })
         {
             Assert.Equal(0, CliRun.InProcess("sim", "run", "--goal", "G6", "--lambda", lambda, "--l1", l1, "--l2", library).ExitCode);
