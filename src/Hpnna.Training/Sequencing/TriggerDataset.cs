@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Hpnna.Training.Sequencing;
 
 /// <summary>
@@ -42,7 +44,7 @@ public sealed class TriggerDataset
     /// times <see cref="TurnSteps"/> at its maze's lambda (as with an L1 that turns faster or drives slower).
     /// </summary>
     public static TriggerDataset Sizes(IReadOnlyList<double> lambdas, int seed = 1) =>
-        Create($"{lambdas.Count} sizes (lambda {string.Join(", ", lambdas.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)))})", lambdas, DefaultSequencesPerSize, seed);
+        Create($"{lambdas.Count} size{(lambdas.Count == 1 ? "" : "s")} (lambda {string.Join(", ", lambdas.Select(l => l.ToString(CultureInfo.InvariantCulture)))})", lambdas, DefaultSequencesPerSize, seed);
 
     /// <summary>The dataset named "single" or "three"; throws <see cref="ArgumentException"/> for anything else.</summary>
     public static TriggerDataset Named(string name, int seed = 1) => name switch
