@@ -13,6 +13,8 @@ public sealed class TrainAndExperimentTests : IDisposable
     [InlineData("train l2 --cr 1.5", "CR must be")]
     [InlineData("train l1 --programs Px", "unknown primitive 'Px'")]
     [InlineData("train l1 --robust-noise 200", "--robust-noise must be between 0 and 100")]
+    [InlineData("train l2 --robust-redraw", "--robust-redraw redraws noisy copies: give --robust-noise too")]
+    [InlineData("train l2 --tasks G3 --in-hierarchy --robust-noise 10 --robust-redraw", "--robust-redraw is for learning on the level's own task")]
     [InlineData("train l2 --refine-spread 0", "--refine-spread must be above 0 and at most 100 percent (got 0)")]
     [InlineData("train l2 --tasks G3 --in-hierarchy --hierarchy-lambdas 3,0.5", "--hierarchy-lambdas must name maze sizes between 1 and 10 (got '3,0.5')")]
     [InlineData("train l2 --tasks G3 --in-hierarchy --hierarchy-lambdas 3,x", "--hierarchy-lambdas: 'x' is not a number")]

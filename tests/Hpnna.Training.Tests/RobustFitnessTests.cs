@@ -54,6 +54,42 @@ public sealed class RobustFitnessTests
     }
 
     [Fact]
+    public void Redrawn_copies_are_drawn_by_generation_and_copies_drawn_once_never_change()
+    {
+        double[] x = [1.0, -2.0, 0.5];
+        var once = new RobustFitness(new Bowl(), WeightRange.Default, 0.2, 3, seed: 7);
+        var redrawn = new RobustFitness(new Bowl(), WeightRange.Default, 0.2, 3, seed: 7, redraw: true);
+        var fixedScore = once.CreateEvaluator().Evaluate(x);
+
+        Assert.False(once.Resample(1));
+        Assert.Equal(fixedScore, once.CreateEvaluator().Evaluate(x));
+
+        Assert.True(redrawn.Resample(1));
+        var first = redrawn.CreateEvaluator().Evaluate(x);
+        Assert.True(redrawn.Resample(2));
+        var second = redrawn.CreateEvaluator().Evaluate(x);
+        redrawn.Resample(1);
+
+        Assert.NotEqual(first.Fitness, second.Fitness);
+        Assert.Equal(first, redrawn.CreateEvaluator().Evaluate(x));
+    }
+
+    [Fact]
+    public void A_run_on_redrawn_copies_rescores_its_population_every_generation_and_is_the_same_on_any_thread_count()
+    {
+        RobustFitness Fitness() => new(new Bowl(), WeightRange.Default, 0.3, 4, seed: 3, redraw: true);
+        var settings = new DeSettings { Population = 8, MaxGenerations = 40, StopWhenSolved = false, Seed = 5 };
+        var fitness = Fitness();
+
+        var runs = new[] { 1, 2 }.Select(threads => DifferentialEvolution.Run(threads == 1 ? fitness : Fitness(), settings with { Threads = threads })).ToList();
+
+        Assert.Equal(runs[0].Best, runs[1].Best);
+        Assert.Equal(runs[0].History.Select(h => h.MeanFitness), runs[1].History.Select(h => h.MeanFitness));
+        Assert.Equal(8 + (40 * 2 * 8), runs[0].Evaluations); // each generation: the population rescored, then its trials
+        Assert.Equal(runs[0].BestEvaluation, fitness.CreateEvaluator().Evaluate(runs[0].Best)); // scored on the last generation's copies
+    }
+
+    [Fact]
     public void Noise_is_relative_and_clamped_to_the_weight_range()
     {
         var noisy = new double[3];

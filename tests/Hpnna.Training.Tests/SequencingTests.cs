@@ -120,6 +120,26 @@ public sealed class SequencingTests
         Assert.Contains("robust to 10% code noise (4 noisy copies)", trained.Program.Trained!.Task);
     }
 
+    [Fact]
+    public void With_redrawn_copies_via_ideal_muls_the_refining_stages_run_every_generation()
+    {
+        var l2 = InterpreterTopologies.L2(MulKind.Published);
+        var dataset = TriggerDataset.SingleSize();
+        var task = GoalTask.Parse("rrr");
+        var robust = new RobustTraining(0.1, 2, Redraw: true);
+        var settings = new DeSettings { Strategy = DeStrategy.BestOneBin, MaxGenerations = 5, Seed = 3, Population = 6 };
+
+        var trained = ProgramTraining.GoalViaIdeal(task, dataset, l2, settings, robust, "test");
+        var generations = trained.Run.History.Select(p => p.Generation).ToList();
+
+        // The first stage stops once solved; the two redrawn ones run 5 generations each, counted on from it.
+        Assert.Equal(generations.Order(), generations);
+        Assert.True(trained.Run.Generations >= 10, $"ran {trained.Run.Generations} generations");
+        var firstStage = trained.Run.Generations - 10;
+        Assert.Equal(firstStage + 1 + (2 * (5 + 1)), trained.Run.History.Count); // each stage's generation 0 too
+        Assert.Contains("robust to 10% code noise (2 noisy copies, drawn afresh every generation)", trained.Program.Trained!.Task);
+    }
+
     /// <summary>Outputs each junction's choice from <paramref name="late"/> steps before its turn, the opposite before that.</summary>
     private sealed class SwitchesLate(GoalTask task, TriggerDataset dataset, int late) : Replaying(dataset)
     {

@@ -20,6 +20,9 @@ namespace Hpnna.Training.Evolution;
 /// <see cref="DeSettings.RestartTolerance"/> for that many generations, its best member is set aside and the
 /// whole population is drawn afresh from the box. A small population that has converged on a plateau seldom
 /// leaves it; a fresh one often finds another basin. The run's result is the best member ever seen.
+/// Resampled fitness (<see cref="IResampledFitness"/>): before each generation the fitness draws its sample and
+/// the population is rescored on it, so a trial and its target are always compared on the same sample and a
+/// member cannot keep its place on one lucky draw.
 /// Determinism: every random draw comes from one generator seeded by the run, drawn on the calling
 /// thread in a fixed order before evaluation; evaluation is pure. So a seed gives the same run bit for bit
 /// on any number of threads.
@@ -59,6 +62,8 @@ public static class DifferentialEvolution
             settings.InitialMembers![i].CopyTo(members[i], 0);
         }
 
+        var resampled = fitness as IResampledFitness;
+        resampled?.Resample(0);
         using var evaluators = new EvaluatorPool(fitness);
         var scores = new Evaluation[n];
         var trialScores = new Evaluation[n];
@@ -84,6 +89,12 @@ public static class DifferentialEvolution
             {
                 stop = DeStop.Cancelled;
                 break;
+            }
+
+            if (resampled?.Resample(generation) == true)
+            {
+                evaluators.EvaluateAll(members, scores, parallel);
+                evaluations += n;
             }
 
             var best = BestIndex(scores);

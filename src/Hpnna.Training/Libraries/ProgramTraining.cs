@@ -22,7 +22,7 @@ public static class ProgramTraining
     /// <summary>Learns primitive <paramref name="kind"/> on <paramref name="l1"/> in <paramref name="arena"/>, optionally kept to a <see cref="MazeGuard"/>.</summary>
     public static TrainedProgram Primitive(PrimitiveKind kind, PrimitiveArena arena, LayerDefinition l1, DeSettings settings, RobustTraining robust, string command, MazeGuard? guard = null, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
         Learn(PrimitiveNames.Of(kind), $"{PrimitiveNames.Of(kind)} ({kind}) in a depth-{arena.Maze.Spec.Depth} T-maze, {arena.Trials.Count} starts, {arena.TrialTime:F0} s trials{robust.Describe()}{Describe(guard)}",
-            Guarded(robust.Wrap(new PrimitiveFitness(kind, arena, l1), l1.WeightRange, settings.Seed), guard), settings, command, progress, cancellation);
+            Guarded(robust.Wrap(new PrimitiveFitness(kind, arena, l1), l1.WeightRange, settings.Seed), guard), robust.Settle(settings), command, progress, cancellation);
 
     /// <summary>Refines one program inside the whole hierarchy (<see cref="HierarchyFitness"/>), kept to <paramref name="guard"/>.</summary>
     public static TrainedProgram InHierarchy(string program, HierarchyFitness fitness, MazeGuard guard, DeSettings settings, string command, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
@@ -32,7 +32,7 @@ public static class ProgramTraining
     /// <summary>Learns the goal code of <paramref name="task"/> on <paramref name="l2"/> from <paramref name="dataset"/>, optionally kept to a <see cref="MazeGuard"/>.</summary>
     public static TrainedProgram Goal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, RobustTraining robust, string command, MazeGuard? guard = null, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
         Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences{robust.Describe()}{Describe(guard)}",
-            Guarded(robust.Wrap(new GoalCodeFitness(task, dataset, l2), l2.WeightRange, settings.Seed), guard), settings, command, progress, cancellation);
+            Guarded(robust.Wrap(new GoalCodeFitness(task, dataset, l2), l2.WeightRange, settings.Seed), guard), robust.Settle(settings), command, progress, cancellation);
 
     /// <summary>How far around the code learned on ideal muls <see cref="GoalViaIdeal"/> spreads its second stage's first generation.</summary>
     public const double WarmStartSpread = 0.05;
@@ -46,21 +46,44 @@ public static class ProgramTraining
     /// </summary>
     /// <remarks>
     /// Under <paramref name="robust"/> both stages score noisy copies; <paramref name="guard"/> keeps the second.
+    /// With copies redrawn every generation (<see cref="RobustTraining.Redraw"/>) the first stage, from random
+    /// codes with restarts, still scores copies drawn once (a restart keeps its best on the draw it was scored
+    /// on, and a lucky draw kept a G7 that did no fresh copy right); a middle stage on ideal muls then refines
+    /// its code under redrawn copies, and the last does too, each for all its generations.
     /// </remarks>
     public static TrainedProgram GoalViaIdeal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, RobustTraining robust, string command, MazeGuard? guard = null, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
         Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences, learned on ideal muls first{robust.Describe()}{Describe(guard)}", settings, command, () =>
         {
-            IFitnessFunction On(LayerDefinition layer) => robust.Wrap(new GoalCodeFitness(task, dataset, layer), layer.WeightRange, settings.Seed);
-            var ideal = DifferentialEvolution.Run(On(l2.WithMul(MulKind.Ideal)), settings, progress, cancellation);
-            var done = ideal.History[^1];
-            var near = settings with { InitialMembers = CodeNoise.Neighbourhood(ideal.Best, settings.Population, WarmStartSpread, l2.WeightRange, settings.Seed), RestartAfter = 0 };
-            var target = DifferentialEvolution.Run(Guarded(On(l2), guard), near,
-                p => progress?.Invoke(p with { Generation = done.Generation + p.Generation, Evaluations = done.Evaluations + p.Evaluations }), cancellation);
+            IFitnessFunction On(LayerDefinition layer, RobustTraining noise) => noise.Wrap(new GoalCodeFitness(task, dataset, layer), layer.WeightRange, settings.Seed);
+            var idealLayer = l2.WithMul(MulKind.Ideal);
+            var stages = new List<DeResult>();
+            DeResult Stage(IFitnessFunction fitness, DeSettings stageSettings)
+            {
+                var (generations, evaluations) = stages.Count == 0 ? (0, 0L) : (stages[^1].History[^1].Generation, stages[^1].History[^1].Evaluations);
+                DeProgress Shift(DeProgress p) => p with { Generation = generations + p.Generation, Evaluations = evaluations + p.Evaluations };
+                var run = DifferentialEvolution.Run(fitness, stageSettings, p => progress?.Invoke(Shift(p)), cancellation);
+                stages.Add(run with { History = [.. run.History.Select(Shift)] });
+                return run;
+            }
 
-            // Solved means solved on l2: the ideal stage's generations count, its solving does not.
+            DeSettings Near(DeResult from) => robust.Settle(settings with
+            {
+                InitialMembers = CodeNoise.Neighbourhood(from.Best, settings.Population, WarmStartSpread, l2.WeightRange, settings.Seed),
+                RestartAfter = 0,
+            });
+
+            var found = Stage(On(idealLayer, robust with { Redraw = false }), settings);
+            if (robust.Redraw)
+            {
+                found = Stage(On(idealLayer, robust), Near(found));
+            }
+
+            var target = Stage(Guarded(On(l2, robust), guard), Near(found));
+
+            // Solved means solved on l2: the ideal stages' generations count, their solving does not.
             return target with
             {
-                History = [.. ideal.History.Select(p => p with { BestSolves = false }), .. target.History.Select(p => p with { Generation = done.Generation + p.Generation, Evaluations = done.Evaluations + p.Evaluations })],
+                History = [.. stages[..^1].SelectMany(s => s.History).Select(p => p with { BestSolves = false }), .. stages[^1].History],
             };
         });
 

@@ -81,6 +81,11 @@ internal sealed class InHierarchyOptions
             return (_, _) => (null, null);
         }
 
+        if (inHierarchy && noise.Redraw)
+        {
+            throw new UserError("--robust-redraw is for learning on the level's own task: --in-hierarchy scores noisy episodes drawn once");
+        }
+
         var lambdas = CommaList.Numbers(parse.GetRequiredValue(_lambdas), "--hierarchy-lambdas");
         if (lambdas.Length == 0 || lambdas.Any(l => !(l >= 1 && l <= 10)))
         {

@@ -11,6 +11,7 @@ internal sealed class RobustOptions
 {
     private readonly Option<double> _noise = new("--robust-noise") { Description = "Learn under this code noise, in percent (relative standard deviation of every value); 0 = plain training.", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _copies = new("--robust-copies") { Description = "Noisy copies each candidate is also scored on, with --robust-noise.", DefaultValueFactory = _ => 4 };
+    private readonly Option<bool> _redraw = new("--robust-redraw") { Description = "With --robust-noise: draw the noisy copies afresh every generation (and rescore the population on them) instead of once, so that DE cannot learn the copies themselves; such a run goes on for all its generations. Not with --in-hierarchy." };
     private readonly Option<bool> _refine = new("--refine") { Description = "Start from each program already in the library (the program and copies of it under --refine-spread code noise) instead of random codes." };
 
     // A goal code's counting breaks under a 20% spread (every neighbour failed the noise-free guard), so the
@@ -21,6 +22,7 @@ internal sealed class RobustOptions
     {
         command.Options.Add(_noise);
         command.Options.Add(_copies);
+        command.Options.Add(_redraw);
         command.Options.Add(_refine);
         command.Options.Add(_spread);
     }
@@ -62,6 +64,12 @@ internal sealed class RobustOptions
             throw new UserError($"--robust-copies must be at least 1 (got {copies})");
         }
 
-        return noise == 0 ? RobustTraining.None : new RobustTraining(noise / 100, copies);
+        var redraw = parse.GetValue(_redraw);
+        if (redraw && noise == 0)
+        {
+            throw new UserError("--robust-redraw redraws noisy copies: give --robust-noise too");
+        }
+
+        return noise == 0 ? RobustTraining.None : new RobustTraining(noise / 100, copies, redraw);
     }
 }
