@@ -22,13 +22,17 @@ namespace Hpnna.Training.Evolution;
 /// leaves it; a fresh one often finds another basin. The run's result is the best member ever seen.
 /// Resampled fitness (<see cref="IResampledFitness"/>): before each generation the fitness draws its sample and
 /// the population is rescored on it, so a trial and its target are always compared on the same sample and a
-/// member cannot keep its place on one lucky draw.
+/// member cannot keep its place on one lucky draw; and the run ends by scoring its last population on
+/// <see cref="FinalDraws"/> more draws and keeping the best mean, since the best on one draw is partly luck.
 /// Determinism: every random draw comes from one generator seeded by the run, drawn on the calling
 /// thread in a fixed order before evaluation; evaluation is pure. So a seed gives the same run bit for bit
 /// on any number of threads.
 /// </remarks>
 public static class DifferentialEvolution
 {
+    /// <summary>The draws a resampled run's last population is scored on to choose its result.</summary>
+    public const int FinalDraws = 8;
+
     /// <summary>Runs DE; <paramref name="onGeneration"/> is called on the calling thread after every generation.</summary>
     public static DeResult Run(IFitnessFunction fitness, DeSettings settings, Action<DeProgress>? onGeneration = null, CancellationToken cancellation = default)
     {
@@ -129,12 +133,53 @@ public static class DifferentialEvolution
         }
 
         var (winner, winnerScore) = archive.Best(members, scores);
+        if (stop != DeStop.Cancelled && resampled is not null && history[^1].Generation is var last && resampled.Resample(last + 1))
+        {
+            archive.Keep(members, scores);
+            (winner, winnerScore) = ChooseOnFreshDraws(members, archive, resampled, last, evaluators, parallel);
+            evaluations += (members.Length + 1) * FinalDraws;
+            history[^1] = history[^1] with { BestFitness = winnerScore.Fitness, BestSolves = winnerScore.Solves, Evaluations = evaluations };
+        }
         if (stop == DeStop.GenerationLimit && settings.StopWhenSolved && winnerScore.Solves)
         {
             stop = DeStop.Solved;
         }
 
         return new DeResult([.. winner], winnerScore, stop, history);
+    }
+
+    /// <summary>The population and the archived best, each scored by its mean over the draws after <paramref name="last"/>: the fittest.</summary>
+    private static (double[] Member, Evaluation Score) ChooseOnFreshDraws(double[][] members, Archive archive, IResampledFitness fitness, int last, EvaluatorPool evaluators, ParallelOptions parallel)
+    {
+        double[][] candidates = [.. members, archive.Member!];
+        var sums = new double[candidates.Length];
+        var solves = Enumerable.Repeat(true, candidates.Length).ToArray();
+        var scores = new Evaluation[candidates.Length];
+        for (var draw = 1; draw <= FinalDraws; draw++)
+        {
+            if (draw > 1)
+            {
+                fitness.Resample(last + draw);
+            }
+
+            evaluators.EvaluateAll(candidates, scores, parallel);
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                sums[i] += scores[i].Fitness;
+                solves[i] &= scores[i].Solves;
+            }
+        }
+
+        var best = 0;
+        for (var i = 1; i < candidates.Length; i++)
+        {
+            if (sums[i] > sums[best])
+            {
+                best = i;
+            }
+        }
+
+        return ([.. candidates[best]], new Evaluation(sums[best] / FinalDraws, solves[best]));
     }
 
     private static void DrawUniform(double[][] members, SearchBounds bounds, Random random)
@@ -223,6 +268,8 @@ public static class DifferentialEvolution
     {
         private double[]? _member;
         private Evaluation _score;
+
+        public double[]? Member => _member;
 
         public void Keep(double[][] members, Evaluation[] scores)
         {
