@@ -13,11 +13,12 @@ namespace Hpnna.Training.Robustness;
 /// The copies' deviates are drawn from the seed and shared by every candidate (common random numbers), so
 /// candidates are compared on the same perturbations and DE's determinism across thread counts holds. Drawn
 /// once, they are the same in every generation and the fitness is a pure function of the candidate; but DE
-/// then learns those copies: a G7 that did all 16 of its copies right did only 63% of fresh copies at the
-/// same noise right. With <see cref="Redraw"/> every generation draws its own (seeded by the generation) and
-/// DE rescores its population on them (<see cref="IResampledFitness"/>); refined that way from the same
-/// start, 85% of fresh copies. Measured on the programs first shipped, learned without any copies: 10%
-/// code noise on L1 alone crashed 14 of 48 maze trials, on L2 alone sent 10 of 48 to the wrong goal.
+/// then learns those copies: the G4 shipped on 2026-11-30, whose run stopped once it did its 16 copies right,
+/// did 92% of fresh copies at the same noise right on every sequence. With <see cref="Redraw"/> every
+/// generation draws its own (seeded by the generation) and DE rescores its population on them
+/// (<see cref="IResampledFitness"/>); refined that way from it for 100 generations, 99%. Measured on the
+/// programs first shipped, learned without any copies: 10% code noise on L1 alone crashed 14 of 48 maze
+/// trials, on L2 alone sent 10 of 48 to the wrong goal.
 /// </remarks>
 public sealed class RobustFitness : IResampledFitness
 {
