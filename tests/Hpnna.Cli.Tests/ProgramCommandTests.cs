@@ -115,4 +115,37 @@ public sealed class ProgramCommandTests
             File.Delete(bad);
         }
     }
+
+    [Fact]
+    public void The_noise_check_scores_every_goal_code_on_fresh_noisy_copies()
+    {
+        var run = CliRun.InProcess("program", "noise", L2, "--noise", "0,10", "--copies", "20");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("20 noisy copies a code and level, seed 7, on 3 sizes (lambda 2.4, 4, 5.6), 30 trigger sequences", run.Output);
+        Assert.Contains("| goal | 0% | 10% |", run.Output);
+        Assert.Contains("| G1 lll | 100.0% (100.0%) | 100.0% (100.0%) |", run.Output); // never switches: nothing to break
+        Assert.Matches(@"\| G7 rrl \| 100\.0% \(100\.0%\) \| [0-8]?\d\.\d% ", run.Output); // counts two pulses: copies fail
+    }
+
+    [Theory]
+    [InlineData("--noise", "150", "--noise must be levels between 0 and 100 percent (got '150')")]
+    [InlineData("--copies", "0", "--copies must be at least 1 (got 0)")]
+    [InlineData("--dataset", "huge", "--dataset: 'huge' is not a number")]
+    public void The_noise_check_refuses_impossible_settings(string option, string value, string message)
+    {
+        var run = CliRun.InProcess("program", "noise", L2, option, value);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(message, run.Error);
+    }
+
+    [Fact]
+    public void The_noise_check_needs_goal_codes()
+    {
+        var run = CliRun.InProcess("program", "noise", L1);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("has no goal codes (G1..G8)", run.Error);
+    }
 }

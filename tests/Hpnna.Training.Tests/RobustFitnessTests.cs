@@ -1,4 +1,7 @@
+using Hpnna.Core.Interpreters;
 using Hpnna.Core.Layers;
+using Hpnna.Programs.Library;
+using Hpnna.Training.Sequencing;
 using Hpnna.Training.Evolution;
 using Hpnna.Training.Robustness;
 
@@ -96,6 +99,22 @@ public sealed class RobustFitnessTests
         });
         Assert.Equal(mean, runs[0].BestEvaluation.Fitness, 12);
         Assert.Equal(runs[0].BestEvaluation.Fitness, runs[0].History[^1].BestFitness);
+    }
+
+    [Fact]
+    public void The_noise_check_counts_copies_and_sequences_done_right_and_repeats_from_its_seed()
+    {
+        var l2 = ProgramLibrary.Load(Path.Combine(AppContext.BaseDirectory, "programs", "l2-goals.json"), InterpreterTopologies.L2());
+        var dataset = TriggerDataset.Sizes([2.4, 4, 5.6], seed: 7);
+        var task = GoalTask.Parse("G7");
+
+        var clean = GoalNoiseCheck.Measure(task, l2["G7"].Code, l2.Interpreter, dataset, 0, 3, seed: 1);
+        var noisy = GoalNoiseCheck.Measure(task, l2["G7"].Code, l2.Interpreter, dataset, 0.15, 40, seed: 1);
+
+        Assert.Equal(new GoalNoiseCheck(3, 3, 90, 90), clean);
+        Assert.True(noisy.CopiesAllRight < 40 && noisy.SequencesRight > noisy.CopiesAllRight * 30, $"{noisy}");
+        Assert.Equal(noisy, GoalNoiseCheck.Measure(task, l2["G7"].Code, l2.Interpreter, dataset, 0.15, 40, seed: 1));
+        Assert.Throws<ArgumentException>(() => GoalNoiseCheck.Measure(task, l2["G7"].Code, l2.Interpreter, dataset, 0.1, 0, seed: 1));
     }
 
     [Fact]

@@ -2,10 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using Hpnna.Core.Description;
 using Hpnna.Programs.Library;
+using Hpnna.Training.Robustness;
+using Hpnna.Training.Sequencing;
 
 namespace Hpnna.Cli.Commands;
 
-/// <summary><c>hpnna program validate|show|diff|copy</c>: program library files for people.</summary>
+/// <summary><c>hpnna program validate|show|diff|copy|noise</c>: program library files for people.</summary>
 internal static class ProgramCommands
 {
     public static Command Create() => new("program", "Inspect program library files (hpnna-programs/1).")
@@ -14,6 +16,7 @@ internal static class ProgramCommands
         Show(),
         Diff(),
         Copy(),
+        Noise(),
     };
 
     private static Command Validate()
@@ -144,4 +147,52 @@ internal static class ProgramCommands
     }
 
     private static string Describe(ProgramLibrary library) => NetworkDescription.WithNeutralCode(library.Interpreter).ToJson();
+
+    /// <summary>Goal codes under fresh code noise on their own task: what a robust run's own copies cannot show.</summary>
+    private static Command Noise()
+    {
+        var file = new Argument<string>("FILE") { Description = "An L2 goal-code library." };
+        var levels = new Option<string>("--noise") { Description = "Comma-separated code noise levels, in percent (relative standard deviation of every value).", DefaultValueFactory = _ => "10,15" };
+        var copies = new Option<int>("--copies") { Description = "Noisy copies of each code per level.", DefaultValueFactory = _ => 200 };
+        var dataset = new Option<string>("--dataset") { Description = "The trigger sequences: single, three or comma-separated maze sizes, as for train l2.", DefaultValueFactory = _ => "2.4,4,5.6" };
+        var seed = new Option<int>("--seed") { Description = "Seeds the sequences and the copies; choose one other than the training run's to check on sequences it never saw.", DefaultValueFactory = _ => 7 };
+        var command = new Command("noise", "For every goal code of an L2 library: the share of noisy copies that do every trigger sequence right, and of sequences done right, at each noise level.") { file, levels, copies, dataset, seed };
+        command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            var library = ProgramLibrary.Load(parse.GetRequiredValue(file));
+            var goals = library.Programs.Where(p => p.Name is ['G', >= '1' and <= '8']).ToList();
+            if (goals.Count == 0)
+            {
+                throw new UserError($"{parse.GetRequiredValue(file)} has no goal codes (G1..G8): the noise check runs an L2 library's codes on trigger sequences; for L1 use experiment maze --noise-on L1");
+            }
+
+            var percents = CommaList.Numbers(parse.GetRequiredValue(levels), "--noise");
+            if (percents.Length == 0 || percents.Any(k => !(k >= 0 && k <= 100)))
+            {
+                throw new UserError($"--noise must be levels between 0 and 100 percent (got '{parse.GetRequiredValue(levels)}')");
+            }
+
+            var count = parse.GetValue(copies);
+            if (count < 1)
+            {
+                throw new UserError($"--copies must be at least 1 (got {count})");
+            }
+
+            var data = TrainCommands.Dataset(parse.GetRequiredValue(dataset), parse.GetValue(seed));
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} noisy copies a code and level, seed {parse.GetValue(seed)}, on {data.Name}, {data.Sequences.Count} trigger sequences: copies that do every sequence right (sequences right)"));
+            output.WriteLine("| goal | " + string.Join(" | ", percents.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k:0.#}%"))) + " |");
+            output.WriteLine("|---|" + string.Concat(percents.Select(_ => "---|")));
+            foreach (var goal in goals)
+            {
+                var task = GoalTask.Parse(goal.Name);
+                var cells = percents.Select(k => GoalNoiseCheck.Measure(task, goal.Code, library.Interpreter, data, k / 100, count, parse.GetValue(seed)))
+                    .Select(r => string.Create(CultureInfo.InvariantCulture, $"{100 * r.CopyRate:0.0}% ({100 * r.SequenceRate:0.0}%)"));
+                output.WriteLine($"| {goal.Name} {task.Pattern} | {string.Join(" | ", cells)} |");
+            }
+
+            return CliApp.Success;
+        }));
+        return command;
+    }
 }

@@ -123,16 +123,17 @@ internal static class TrainCommands
         return command;
     }
 
-    private static TriggerDataset Dataset(string text)
+    /// <summary>The trigger dataset a --dataset value names, its sequences drawn from <paramref name="seed"/>.</summary>
+    internal static TriggerDataset Dataset(string text, int seed = 1)
     {
         if (text is "single" or "three")
         {
-            return TriggerDataset.Named(text);
+            return TriggerDataset.Named(text, seed);
         }
 
         var lambdas = CommaList.Numbers(text, "--dataset");
         return lambdas.Length > 0 && lambdas.All(l => double.IsFinite(l) && l > 0)
-            ? TriggerDataset.Sizes(lambdas)
+            ? TriggerDataset.Sizes(lambdas, seed)
             : throw new UserError($"--dataset must be single, three or comma-separated maze sizes lambda > 0 (got '{text}')");
     }
 

@@ -1,0 +1,53 @@
+using Hpnna.Core.Layers;
+using Hpnna.Training.Sequencing;
+
+namespace Hpnna.Training.Robustness;
+
+/// <summary>How a goal code holds up under fresh code noise on its own task: of <see cref="Copies"/> noisy copies, how many did every sequence right, and how many sequences were right in all.</summary>
+public sealed record GoalNoiseCheck(int Copies, int CopiesAllRight, int Sequences, int SequencesRight)
+{
+    public double CopyRate => (double)CopiesAllRight / Copies;
+
+    public double SequenceRate => (double)SequencesRight / Sequences;
+
+    /// <summary>
+    /// Scores <paramref name="copies"/> copies of <paramref name="code"/> under <paramref name="noise"/> (<see cref="CodeNoise"/>,
+    /// drawn from <paramref name="seed"/>) on every sequence of <paramref name="dataset"/>. Fresh copies, unlike those a robust
+    /// run was scored on, show what the robot meets: a run can learn the copies it is scored on (<see cref="RobustFitness"/>).
+    /// </summary>
+    public static GoalNoiseCheck Measure(GoalTask task, ReadOnlySpan<double> code, LayerDefinition l2, TriggerDataset dataset, double noise, int copies, int seed)
+    {
+        if (copies < 1 || !(noise >= 0 && noise <= 1))
+        {
+            throw new ArgumentException($"a noise check needs at least one copy and a noise level between 0 and 1 (got {copies} and {noise})");
+        }
+
+        var sequencer = new L2Sequencer(l2);
+        var outputs = SequencingScore.ScratchFor(dataset);
+        var random = new Random(seed);
+        var original = code.ToArray();
+        int allRight = 0, right = 0;
+        for (var c = 0; c < copies; c++)
+        {
+            sequencer.Load(CodeNoise.Apply(original, noise, l2.WeightRange, random));
+            var every = true;
+            foreach (var sequence in dataset.Sequences)
+            {
+                sequencer.Reset();
+                var trace = outputs.AsSpan(0, sequence.Length);
+                for (var t = 0; t < trace.Length; t++)
+                {
+                    trace[t] = sequencer.Step(sequence.Trigger[t]);
+                }
+
+                var done = SequenceScore.DoneRight(trace, sequence, task);
+                right += done ? 1 : 0;
+                every &= done;
+            }
+
+            allRight += every ? 1 : 0;
+        }
+
+        return new GoalNoiseCheck(copies, allRight, copies * dataset.Sequences.Count, right);
+    }
+}
