@@ -133,13 +133,15 @@ public static class DifferentialEvolution
         }
 
         var (winner, winnerScore) = archive.Best(members, scores);
-        if (stop != DeStop.Cancelled && resampled is not null && history[^1].Generation is var last && resampled.Resample(last + 1))
+        var last = history[^1].Generation;
+        if (stop != DeStop.Cancelled && resampled?.Resample(last + 1) == true)
         {
             archive.Keep(members, scores);
             (winner, winnerScore) = ChooseOnFreshDraws(members, archive, resampled, last, evaluators, parallel);
             evaluations += (members.Length + 1) * FinalDraws;
             history[^1] = history[^1] with { BestFitness = winnerScore.Fitness, BestSolves = winnerScore.Solves, Evaluations = evaluations };
         }
+
         if (stop == DeStop.GenerationLimit && settings.StopWhenSolved && winnerScore.Solves)
         {
             stop = DeStop.Solved;

@@ -48,8 +48,9 @@ public static class ProgramTraining
     /// Under <paramref name="robust"/> both stages score noisy copies; <paramref name="guard"/> keeps the second.
     /// With copies redrawn every generation (<see cref="RobustTraining.Redraw"/>) the first stage, from random
     /// codes with restarts, still scores copies drawn once (a restart keeps its best on the draw it was scored
-    /// on, and a lucky draw kept a G7 that did not even do every fresh sequence right without noise); a middle stage on ideal muls then refines
-    /// its code under redrawn copies, and the last does too, each for all its generations.
+    /// on, and a lucky draw kept a G7 that did not do every fresh sequence right even without noise); a middle
+    /// stage on ideal muls then refines its code under redrawn copies, and the last does too, each for all its
+    /// generations.
     /// </remarks>
     public static TrainedProgram GoalViaIdeal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, RobustTraining robust, string command, MazeGuard? guard = null, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
         Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences, learned on ideal muls first{robust.Describe()}{Describe(guard)}", settings, command, () =>

@@ -9,8 +9,8 @@ namespace Hpnna.Training.Robustness;
 /// that fails the <see cref="MazeGuard"/> loses <see cref="Penalty"/>, which ranks it no higher than any candidate
 /// that passes (the inner fitness spans at most that; a tie needs a passing candidate at the very bottom, such as
 /// one that crashed in every episode), and never solves the task. So from a start that passes, DE's greedy
-/// replacement keeps a best that passes. Around a resampled fitness (<see cref="IResampledFitness"/>) the guard's
-/// verdicts are remembered, since they never change and DE rescores its population every generation.
+/// replacement keeps a best that passes. The guard's verdicts are remembered: they never change, and around a
+/// resampled fitness (<see cref="IResampledFitness"/>) DE rescores its whole population every generation.
 /// </summary>
 public sealed class GuardedFitness(IFitnessFunction inner, MazeGuard guard) : IResampledFitness
 {
