@@ -1,9 +1,9 @@
 using Hpnna.Core.Interpreters;
 using Hpnna.Core.Layers;
 using Hpnna.Programs.Library;
-using Hpnna.Training.Sequencing;
 using Hpnna.Training.Evolution;
 using Hpnna.Training.Robustness;
+using Hpnna.Training.Sequencing;
 
 namespace Hpnna.Training.Tests;
 

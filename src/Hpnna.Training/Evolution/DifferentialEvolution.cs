@@ -67,7 +67,7 @@ public static class DifferentialEvolution
         }
 
         var resampled = fitness as IResampledFitness;
-        resampled?.Resample(0);
+        var redraws = resampled?.Resample(0) == true;
         using var evaluators = new EvaluatorPool(fitness);
         var scores = new Evaluation[n];
         var trialScores = new Evaluation[n];
@@ -95,8 +95,9 @@ public static class DifferentialEvolution
                 break;
             }
 
-            if (resampled?.Resample(generation) == true)
+            if (redraws)
             {
+                resampled!.Resample(generation);
                 evaluators.EvaluateAll(members, scores, parallel);
                 evaluations += n;
             }
@@ -133,11 +134,10 @@ public static class DifferentialEvolution
         }
 
         var (winner, winnerScore) = archive.Best(members, scores);
-        var last = history[^1].Generation;
-        if (stop != DeStop.Cancelled && resampled?.Resample(last + 1) == true)
+        if (stop != DeStop.Cancelled && redraws)
         {
             archive.Keep(members, scores);
-            (winner, winnerScore) = ChooseOnFreshDraws(members, archive, resampled, last, evaluators, parallel);
+            (winner, winnerScore) = ChooseOnFreshDraws(members, archive, resampled!, history[^1].Generation, evaluators, parallel);
             evaluations += (members.Length + 1) * FinalDraws;
             history[^1] = history[^1] with { BestFitness = winnerScore.Fitness, BestSolves = winnerScore.Solves, Evaluations = evaluations };
         }
@@ -159,11 +159,7 @@ public static class DifferentialEvolution
         var scores = new Evaluation[candidates.Length];
         for (var draw = 1; draw <= FinalDraws; draw++)
         {
-            if (draw > 1)
-            {
-                fitness.Resample(last + draw);
-            }
-
+            fitness.Resample(last + draw);
             evaluators.EvaluateAll(candidates, scores, parallel);
             for (var i = 0; i < candidates.Length; i++)
             {

@@ -9,7 +9,8 @@ public interface IResampledFitness : IFitnessFunction
 {
     /// <summary>
     /// Draws generation <paramref name="generation"/>'s sample; called on DE's thread, never during evaluation.
-    /// Returns whether the sample changed, that is, whether earlier scores are stale.
+    /// Returns whether this fitness draws anew at all (the same answer at every call): DE asks at generation 0
+    /// and rescores its population every generation only if it does.
     /// </summary>
     bool Resample(int generation);
 }

@@ -23,29 +23,15 @@ public sealed record GoalNoiseCheck(int Copies, int CopiesAllRight, int Sequence
         }
 
         var sequencer = new L2Sequencer(l2);
-        var outputs = SequencingScore.ScratchFor(dataset);
+        var scratch = SequencingScore.ScratchFor(dataset);
         var random = new Random(seed);
-        var original = code.ToArray();
         int allRight = 0, right = 0;
         for (var c = 0; c < copies; c++)
         {
-            sequencer.Load(CodeNoise.Apply(original, noise, l2.WeightRange, random));
-            var every = true;
-            foreach (var sequence in dataset.Sequences)
-            {
-                sequencer.Reset();
-                var trace = outputs.AsSpan(0, sequence.Length);
-                for (var t = 0; t < trace.Length; t++)
-                {
-                    trace[t] = sequencer.Step(sequence.Trigger[t]);
-                }
-
-                var done = SequenceScore.DoneRight(trace, sequence, task);
-                right += done ? 1 : 0;
-                every &= done;
-            }
-
-            allRight += every ? 1 : 0;
+            sequencer.Load(CodeNoise.Apply(code, noise, l2.WeightRange, random));
+            var score = SequencingScore.Measure(sequencer, task, dataset, scratch);
+            right += score.SequencesRight;
+            allRight += score.AllRight ? 1 : 0;
         }
 
         return new GoalNoiseCheck(copies, allRight, copies * dataset.Sequences.Count, right);
