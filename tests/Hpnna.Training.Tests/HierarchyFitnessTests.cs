@@ -104,4 +104,14 @@ public sealed class HierarchyFitnessTests
         var unguarded = scored.CreateEvaluator().Evaluate(wrong);
         Assert.Equal(new(unguarded.Fitness - GuardedFitness.Penalty, false), guarded.Evaluate(wrong));
     }
+
+    [Fact]
+    public void A_goal_code_is_guarded_alone_so_its_library_need_not_hold_it_yet()
+    {
+        var empty = new ProgramLibrary(L2.Interpreter, []);
+        var checker = new MazeGuard("G6", L1, empty, [2.0]).CreateChecker();
+
+        Assert.True(checker.Passes([.. L2["G6"].Code]));
+        Assert.False(checker.Passes([.. L2["G1"].Code]));
+    }
 }

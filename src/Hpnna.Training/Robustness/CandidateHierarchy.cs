@@ -21,13 +21,13 @@ internal sealed class CandidateHierarchy
     private readonly double[] _pl;
     private readonly double[] _goal;
 
-    /// <exception cref="ArgumentException">Unless <paramref name="program"/> is Pr, Pl or a goal of <paramref name="l2"/>, with Pr and Pl in <paramref name="l1"/>.</exception>
+    /// <exception cref="ArgumentException">Unless <paramref name="program"/> is Pr, Pl or a goal (G1..G8; a goal code need not be in <paramref name="l2"/> yet, it is judged alone), with Pr and Pl in <paramref name="l1"/>.</exception>
     public CandidateHierarchy(string program, ProgramLibrary l1, ProgramLibrary l2)
     {
-        IsGoal = l2.Contains(program);
+        IsGoal = GoalTask.All.Any(t => t.Goal == program);
         if (!(program is "Pr" or "Pl" || IsGoal) || !l1.Contains("Pr") || !l1.Contains("Pl"))
         {
-            throw new ArgumentException($"in-hierarchy training refines Pr, Pl or a goal code of the L2 library, with Pr and Pl in the L1 library (got {program}, L1 {string.Join(", ", l1.Programs.Select(p => p.Name))})");
+            throw new ArgumentException($"in-hierarchy training refines Pr, Pl or a goal code (G1..G8), with Pr and Pl in the L1 library (got {program}, L1 {string.Join(", ", l1.Programs.Select(p => p.Name))})");
         }
 
         _program = program;
