@@ -22,6 +22,7 @@ public sealed class TrainAndExperimentTests : IDisposable
     [InlineData("train l2 --dataset 2.4,0", "--dataset must be single, three or comma-separated maze sizes lambda > 0 (got '2.4,0')")]
     [InlineData("train l2 --dataset huge", "--dataset: 'huge' is not a number")]
     [InlineData("train l2 --tasks G3 --lead 8", "--lead must be between 1 and 7 L2 steps (got 8)")]
+    [InlineData("train l2 --ideal-generations 0", "--ideal-generations must be at least 1 (got 0)")]
     [InlineData("train l1 --refine", "--refine needs Pr in the library to start from; it has no programs")]
     [InlineData("train l1 --programs Pc --in-hierarchy", "in-hierarchy training refines Pr, Pl or a goal code")]
     [InlineData("experiment maze --trials 0", "trials per cell must be at least 1")]
@@ -30,6 +31,7 @@ public sealed class TrainAndExperimentTests : IDisposable
     [InlineData("experiment maze --l2 missing.json", "missing.json")]
     [InlineData("experiment programs-vs-dynamics --runs 1", "runs must be at least 2")]
     [InlineData("experiment programs-vs-dynamics --datasets single,huge", "datasets must be single and/or three")]
+    [InlineData("experiment programs-vs-dynamics --l2-neurons 1", "L2 neurons must be between 2 and 12 (got 1)")]
     [InlineData("experiment incremental --generations 0", "generations")]
     public void Impossible_settings_are_one_clear_error_and_nothing_is_written(string arguments, string message)
     {

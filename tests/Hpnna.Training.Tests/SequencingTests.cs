@@ -2,6 +2,7 @@ using Hpnna.Core.Interpreters;
 using Hpnna.Core.Layers;
 using Hpnna.Core.Muls;
 using Hpnna.Training.Evolution;
+using Hpnna.Training.Experiments.ProgramsVsDynamics;
 using Hpnna.Training.Libraries;
 using Hpnna.Training.Robustness;
 using Hpnna.Training.Sequencing;
@@ -57,19 +58,31 @@ public sealed class SequencingTests
         Assert.Throws<ArgumentOutOfRangeException>(() => task with { Lead = GoalTask.MaxLead + 1 });
     }
 
+    [Theory]
+    [InlineData(4, 10, 200)]
+    [InlineData(6, 15, 375)]
+    public void The_NOA_is_sized_to_about_as_many_parameters_as_the_eight_goal_codes(int l2Neurons, int noaNeurons, int parameters)
+    {
+        var settings = new ProgramsVsDynamicsSettings { L2Neurons = l2Neurons };
+
+        Assert.Equal(noaNeurons, settings.NoaNeurons);
+        Assert.Equal(parameters, NoaNetwork.ParametersOf(noaNeurons));
+        Assert.Equal(l2Neurons * (l2Neurons + 2), settings.L2().CodeLength);
+    }
+
     [Fact]
     public void The_NOA_is_the_plain_CTRNN_that_an_interpreter_with_ideal_muls_and_the_same_weights_computes()
     {
         var random = new Random(4);
-        var weights = Enumerable.Range(0, NoaNetwork.ParameterCount).Select(_ => -5 + 10 * random.NextDouble()).ToArray();
-        var noa = new NoaNetwork();
+        var noa = new NoaNetwork(7);
+        var weights = Enumerable.Range(0, noa.ParameterCount).Select(_ => -5 + 10 * random.NextDouble()).ToArray();
         noa.Load(weights);
         var reference = new ProgrammableLayer(new LayerDefinition
         {
-            NeuronCount = NoaNetwork.Neurons,
+            NeuronCount = noa.Neurons,
             InputCount = NoaNetwork.Inputs,
-            Tau = Enumerable.Repeat(1.0, NoaNetwork.Neurons).ToArray(),
-            Programmable = LayerDefinition.AllConnections(NoaNetwork.Neurons, NoaNetwork.Inputs),
+            Tau = Enumerable.Repeat(1.0, noa.Neurons).ToArray(),
+            Programmable = LayerDefinition.AllConnections(noa.Neurons, NoaNetwork.Inputs),
             Mul = MulKind.Ideal,
             Step = 0.2,
         });
@@ -98,7 +111,7 @@ public sealed class SequencingTests
         var settings = new DeSettings { Strategy = DeStrategy.BestOneBin, RestartAfter = 100, MaxGenerations = 1000, Seed = 1 };
         var evaluator = new GoalCodeFitness(GoalTask.Parse("lrl"), dataset, l2).CreateEvaluator();
 
-        var trained = GoalTask.All.Select(task => ProgramTraining.GoalViaIdeal(task, dataset, l2, settings, RobustTraining.None, "test")).ToList();
+        var trained = GoalTask.All.Select(task => ProgramTraining.GoalViaIdeal(task, dataset, l2, settings, settings.MaxGenerations, RobustTraining.None, "test")).ToList();
 
         Assert.Empty(trained.Where(t => !t.Run.BestEvaluation.Solves).Select(t => t.Program.Name));
         Assert.True(evaluator.Evaluate(trained[2].Program.Code).Solves, "G3's code, scored again on published muls");
@@ -113,7 +126,7 @@ public sealed class SequencingTests
         var robust = new RobustTraining(0.1, 4);
         var settings = new DeSettings { Strategy = DeStrategy.BestOneBin, MaxGenerations = 15, Seed = 3 };
 
-        var trained = ProgramTraining.GoalViaIdeal(task, dataset, l2, settings, robust, "test");
+        var trained = ProgramTraining.GoalViaIdeal(task, dataset, l2, settings, settings.MaxGenerations, robust, "test");
         var rescored = robust.Wrap(new GoalCodeFitness(task, dataset, l2), l2.WeightRange, settings.Seed).CreateEvaluator().Evaluate(trained.Program.Code);
 
         Assert.Equal(rescored, trained.Run.BestEvaluation);
@@ -129,7 +142,7 @@ public sealed class SequencingTests
         var robust = new RobustTraining(0.1, 2, Redraw: true);
         var settings = new DeSettings { Strategy = DeStrategy.BestOneBin, MaxGenerations = 5, Seed = 3, Population = 6 };
 
-        var trained = ProgramTraining.GoalViaIdeal(task, dataset, l2, settings, robust, "test");
+        var trained = ProgramTraining.GoalViaIdeal(task, dataset, l2, settings, settings.MaxGenerations, robust, "test");
         var generations = trained.Run.History.Select(p => p.Generation).ToList();
 
         // The first stage stops once solved; the two redrawn ones run 5 generations each, counted on from it.

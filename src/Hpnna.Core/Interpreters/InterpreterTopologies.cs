@@ -20,8 +20,9 @@ public static class InterpreterTopologies
 
     public static LayerDefinition L1(MulKind mul = MulKind.Published) => Build("L1", 2, ["linear", "angular"], ["right", "left", "front"], mul);
 
-    public static LayerDefinition L2(MulKind mul = MulKind.Published) =>
-        Build("L2", L2Neurons, ["select", "h1", "h2", "h3"], ["trigger"], mul);
+    /// <summary>L2 with <paramref name="neurons"/> slow neurons (default <see cref="L2Neurons"/>): "select" drives the choice, "h1".. hold the count.</summary>
+    public static LayerDefinition L2(MulKind mul = MulKind.Published, int neurons = L2Neurons) =>
+        Build("L2", neurons, ["select", .. Enumerable.Range(1, neurons - 1).Select(i => $"h{i}")], ["trigger"], mul);
 
     private static LayerDefinition Build(string name, int neurons, string[] neuronNames, string[] inputNames, MulKind mul) => new()
     {

@@ -50,9 +50,11 @@ public static class ProgramTraining
     /// codes with restarts, still scores copies drawn once (a restart keeps its best on the draw it was scored
     /// on, and a lucky draw kept a G7 that did not do every fresh sequence right even without noise); a middle
     /// stage on ideal muls then refines its code under redrawn copies, and the last does too, each for all its
-    /// generations.
+    /// generations. The ideal stages run at most <paramref name="idealGenerations"/> generations each (they cost
+    /// a fifth as much, and a code that must hold its choice through two junctions needs several hundred);
+    /// the last at most <c>settings.MaxGenerations</c>.
     /// </remarks>
-    public static TrainedProgram GoalViaIdeal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, RobustTraining robust, string command, MazeGuard? guard = null, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
+    public static TrainedProgram GoalViaIdeal(GoalTask task, TriggerDataset dataset, LayerDefinition l2, DeSettings settings, int idealGenerations, RobustTraining robust, string command, MazeGuard? guard = null, Action<DeProgress>? progress = null, CancellationToken cancellation = default) =>
         Learn(task.Goal, $"{task} on {dataset.Name}, {dataset.Sequences.Count} trigger sequences, learned on ideal muls first{robust.Describe()}{Describe(guard)}", settings, command, () =>
         {
             IFitnessFunction On(LayerDefinition layer, RobustTraining noise) => noise.Wrap(new GoalCodeFitness(task, dataset, layer), layer.WeightRange, settings.Seed);
@@ -67,19 +69,20 @@ public static class ProgramTraining
                 return run;
             }
 
-            DeSettings Near(DeResult from) => robust.Settle(settings with
+            var onIdeal = settings with { MaxGenerations = idealGenerations };
+            DeSettings Near(DeResult from, DeSettings stage) => robust.Settle(stage with
             {
                 InitialMembers = CodeNoise.Neighbourhood(from.Best, settings.Population, WarmStartSpread, l2.WeightRange, settings.Seed),
                 RestartAfter = 0,
             });
 
-            var found = Stage(On(idealLayer, robust with { Redraw = false }), settings);
+            var found = Stage(On(idealLayer, robust with { Redraw = false }), onIdeal);
             if (robust.Redraw)
             {
-                found = Stage(On(idealLayer, robust), Near(found));
+                found = Stage(On(idealLayer, robust), Near(found, onIdeal));
             }
 
-            var target = Stage(Guarded(On(l2, robust), guard), Near(found));
+            var target = Stage(Guarded(On(l2, robust), guard), Near(found, settings));
 
             // Solved means solved on l2: the ideal stages' generations count, their solving does not.
             return target with
@@ -87,6 +90,10 @@ public static class ProgramTraining
                 History = [.. stages[..^1].SelectMany(s => s.History).Select(p => p with { BestSolves = false }), .. stages[^1].History],
             };
         });
+
+    /// <summary>The most generations <see cref="GoalViaIdeal"/> runs in all its stages.</summary>
+    public static int GoalViaIdealGenerations(int generations, int idealGenerations, RobustTraining robust) =>
+        (idealGenerations * (robust.Redraw ? 2 : 1)) + generations;
 
     /// <summary>"DE/rand/1/bin pop 20 F 0.85 CR 0.8", with ", restart after 100" when the run restarts.</summary>
     public static string Method(DeSettings settings) => string.Create(CultureInfo.InvariantCulture,

@@ -6,15 +6,15 @@ namespace Hpnna.Training.Sequencing;
 /// The NOA's task: one weight vector scored on all eight tasks; its fitness is the mean of the eight task
 /// fitnesses and it solves the task when all eight are done right on every sequence.
 /// </summary>
-public sealed class NoaFitness(TriggerDataset dataset) : IFitnessFunction
+public sealed class NoaFitness(TriggerDataset dataset, int neurons) : IFitnessFunction
 {
-    public SearchBounds Bounds { get; } = new(NoaNetwork.ParameterCount, NoaNetwork.Range.Min, NoaNetwork.Range.Max);
+    public SearchBounds Bounds { get; } = new(NoaNetwork.ParametersOf(neurons), NoaNetwork.Range.Min, NoaNetwork.Range.Max);
 
-    public IFitnessEvaluator CreateEvaluator() => new Evaluator(dataset);
+    public IFitnessEvaluator CreateEvaluator() => new Evaluator(dataset, neurons);
 
-    private sealed class Evaluator(TriggerDataset dataset) : IFitnessEvaluator
+    private sealed class Evaluator(TriggerDataset dataset, int neurons) : IFitnessEvaluator
     {
-        private readonly NoaNetwork _network = new();
+        private readonly NoaNetwork _network = new(neurons);
         private readonly double[] _scratch = SequencingScore.ScratchFor(dataset);
 
         public Evaluation Evaluate(ReadOnlySpan<double> candidate)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Hpnna.Core.Muls;
 using Hpnna.Core.Interpreters;
+using Hpnna.Core.Muls;
 using Hpnna.Core.Transitions;
 using Hpnna.Training.Evolution;
 using Hpnna.Training.Experiments.Chaining;
@@ -95,11 +95,12 @@ internal static class ExperimentCommands
         var restartAfter = EvolutionOptions.RestartAfterOption(100, "Both architectures' DE restarts from a fresh random population after this many generations without progress; 0 = never (the paper's).");
         var datasets = new Option<string>("--datasets") { Description = "Comma-separated trigger datasets: single, three.", DefaultValueFactory = _ => "single,three" };
         var mul = new Option<MulKind>("--mul") { Description = "The mul kind of HPNNA's L2 interpreter.", DefaultValueFactory = _ => MulKind.Ideal };
+        var l2Neurons = new Option<int>("--l2-neurons") { Description = "The slow neurons of HPNNA's L2 interpreter (the robot's by default); the NOA is sized to about as many parameters as its eight goal codes.", DefaultValueFactory = _ => InterpreterTopologies.L2Neurons };
         var seed = SeedOption();
         var threads = ThreadsOption();
         var command = new Command("programs-vs-dynamics", "Experiment 1: HPNNA (one code per task on a fixed L2) against the NOA (all weights of one network) on the trigger datasets, with generalisation to unseen maze sizes.")
         {
-            output, runs, generations, strategy, restartAfter, datasets, mul, seed, threads,
+            output, runs, generations, strategy, restartAfter, datasets, mul, l2Neurons, seed, threads,
         };
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
@@ -111,6 +112,7 @@ internal static class ExperimentCommands
                 RestartAfter = parse.GetValue(restartAfter),
                 Datasets = CommaList.Split(parse.GetRequiredValue(datasets)),
                 Mul = parse.GetValue(mul),
+                L2Neurons = parse.GetValue(l2Neurons),
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
             };

@@ -45,13 +45,14 @@ internal static class TrainCommands
             var definition = InterpreterTopologies.L1(parse.GetValue(mul));
             var noise = robust.Read(parse);
             var judged = inHierarchy.Read(parse, noise, settings.Seed);
-            return TrainInto(parse, parse.GetRequiredValue(output), definition, settings, (line, library) => kinds.Select(kind =>
+            return TrainInto(parse, parse.GetRequiredValue(output), definition, (line, library) => kinds.Select(kind =>
             {
                 var name = PrimitiveNames.Of(kind);
                 var start = robust.Start(parse, settings, library, name, definition.WeightRange);
                 var (fitness, guard) = judged(name, library);
                 return new TrainingJob(
                     $"{name} ({kind})",
+                    settings.MaxGenerations,
                     fitness is null
                         ? (progress, cancel) => ProgramTraining.Primitive(kind, PrimitiveArena.Default, definition, start, noise, line, guard, progress, cancel)
                         : (progress, cancel) => ProgramTraining.InHierarchy(name, fitness, guard!, start, line, progress, cancel));
@@ -80,13 +81,17 @@ internal static class TrainCommands
             DefaultValueFactory = _ => "ideal",
         };
         warmStart.AcceptOnlyFromAmong("ideal", "none");
+        var idealGenerations = new Option<int?>("--ideal-generations")
+        {
+            Description = "Most generations of each stage on ideal muls under --warm-start ideal (default: --generations); they cost a fifth as much, and codes that hold a choice through two junctions under --robust-redraw need several hundred.",
+        };
         var output = OutOption(DefaultL2Library);
         var evolution = new EvolutionOptions(defaultGenerations: 2000, sequencing: true);
         var robust = new RobustOptions();
         var inHierarchy = new InHierarchyOptions(trainsL1: false);
         var command = new Command("l2", "Learn L2 goal codes (one per task) on the synthetic trigger datasets. Programs already in the library and not named here are kept.")
         {
-            tasks, lead, dataset, mul, warmStart, output,
+            tasks, lead, dataset, mul, warmStart, idealGenerations, output,
         };
         robust.AddTo(command);
         inHierarchy.AddTo(command);
@@ -102,19 +107,26 @@ internal static class TrainCommands
 
             var chosen = (taskText == "all" ? GoalTask.All : [.. CommaList.Split(taskText).Select(GoalTask.Parse).Distinct()]).Select(t => t with { Lead = leadSteps }).ToList();
             var settings = evolution.Read(parse, stopWhenSolved: true);
+            var warmGenerations = parse.GetValue(idealGenerations) ?? settings.MaxGenerations;
+            if (warmGenerations < 1)
+            {
+                throw new UserError($"--ideal-generations must be at least 1 (got {warmGenerations})");
+            }
+
             var definition = InterpreterTopologies.L2(parse.GetValue(mul));
             var data = Dataset(parse.GetRequiredValue(dataset));
             var noise = robust.Read(parse);
             var judged = inHierarchy.Read(parse, noise, settings.Seed);
-            return TrainInto(parse, parse.GetRequiredValue(output), definition, settings, (line, library) => chosen.Select(task =>
+            return TrainInto(parse, parse.GetRequiredValue(output), definition, (line, library) => chosen.Select(task =>
             {
                 var start = robust.Start(parse, settings, library, task.Goal, definition.WeightRange);
                 var (fitness, guard) = judged(task.Goal, library);
-                var fromScratch = fitness is null && start.InitialMembers is null;
+                var viaIdeal = fitness is null && start.InitialMembers is null && definition.Mul != MulKind.Ideal && parse.GetValue(warmStart) == "ideal";
                 return new TrainingJob(
                     $"{task.Goal} {task}",
-                    fromScratch && definition.Mul != MulKind.Ideal && parse.GetValue(warmStart) == "ideal"
-                        ? (progress, cancel) => ProgramTraining.GoalViaIdeal(task, data, definition, start, noise, line, guard, progress, cancel)
+                    viaIdeal ? ProgramTraining.GoalViaIdealGenerations(settings.MaxGenerations, warmGenerations, noise) : settings.MaxGenerations,
+                    viaIdeal
+                        ? (progress, cancel) => ProgramTraining.GoalViaIdeal(task, data, definition, start, warmGenerations, noise, line, guard, progress, cancel)
                         : fitness is null
                         ? (progress, cancel) => ProgramTraining.Goal(task, data, definition, start, noise, line, guard, progress, cancel)
                         : (progress, cancel) => ProgramTraining.InHierarchy(task.Goal, fitness, guard!, start, line, progress, cancel));
@@ -149,11 +161,11 @@ internal static class TrainCommands
     /// library must be for the same interpreter and is checked before any training starts. Exit 0 only when
     /// every program solved its task.
     /// </summary>
-    private static int TrainInto(ParseResult parse, string path, LayerDefinition definition, DeSettings settings, Func<string, ProgramLibrary, IEnumerable<TrainingJob>> jobs)
+    private static int TrainInto(ParseResult parse, string path, LayerDefinition definition, Func<string, ProgramLibrary, IEnumerable<TrainingJob>> jobs)
     {
         var output = parse.InvocationConfiguration.Output;
         var library = File.Exists(path) ? ProgramLibrary.Load(path, definition) : new ProgramLibrary(definition, []);
-        var trained = TrainingProgress.Run(output, settings.MaxGenerations, [.. jobs(CommandLine(parse), library)]);
+        var trained = TrainingProgress.Run(output, [.. jobs(CommandLine(parse), library)]);
         foreach (var t in trained)
         {
             library = library.With(t.Program);

@@ -5,8 +5,8 @@ using Spectre.Console;
 
 namespace Hpnna.Cli.Commands;
 
-/// <summary>One program to learn: its label for the progress bar and the run that learns it.</summary>
-internal sealed record TrainingJob(string Label, Func<Action<DeProgress>, CancellationToken, TrainedProgram> Train);
+/// <summary>One program to learn: its label for the progress bar, the most generations it may run (all stages), and the run that learns it.</summary>
+internal sealed record TrainingJob(string Label, int Generations, Func<Action<DeProgress>, CancellationToken, TrainedProgram> Train);
 
 /// <summary>
 /// Runs a list of training jobs under one progress bar per job (best and mean fitness as they go), with
@@ -14,7 +14,7 @@ internal sealed record TrainingJob(string Label, Func<Action<DeProgress>, Cancel
 /// </summary>
 internal static class TrainingProgress
 {
-    public static IReadOnlyList<TrainedProgram> Run(TextWriter output, int maxGenerations, IReadOnlyList<TrainingJob> jobs)
+    public static IReadOnlyList<TrainedProgram> Run(TextWriter output, IReadOnlyList<TrainingJob> jobs)
     {
         using var cancel = new CtrlC();
         var console = ConsoleFactory.For(output);
@@ -24,7 +24,7 @@ internal static class TrainingProgress
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
-                var tasks = jobs.Select(job => context.AddTask(Markup.Escape(job.Label), autoStart: false, maxValue: maxGenerations)).ToList();
+                var tasks = jobs.Select(job => context.AddTask(Markup.Escape(job.Label), autoStart: false, maxValue: job.Generations)).ToList();
                 for (var i = 0; i < jobs.Count && !cancel.Pressed; i++)
                 {
                     var task = tasks[i];

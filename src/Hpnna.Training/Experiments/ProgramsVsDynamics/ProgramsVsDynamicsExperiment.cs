@@ -1,4 +1,3 @@
-using Hpnna.Core.Interpreters;
 using Hpnna.Training.Evolution;
 using Hpnna.Training.Sequencing;
 
@@ -27,7 +26,7 @@ public static class ProgramsVsDynamicsExperiment
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var l2 = InterpreterTopologies.L2(settings.Mul);
+        var l2 = settings.L2();
         var unseen = settings.UnseenLambdas.Select((l, i) => TriggerDataset.Create($"lambda {l}", [l], TriggerDataset.DefaultSequencesPerSize, TrialSeed.Of(settings.Seed, 1000, i))).ToArray();
         var runs = new List<ArchitectureRun>();
         var total = settings.Datasets.Count * settings.Runs * (GoalTask.Count + 1);
@@ -82,11 +81,11 @@ public static class ProgramsVsDynamicsExperiment
     private static ArchitectureRun RunNoa(ProgramsVsDynamicsSettings settings, TriggerDataset dataset, TriggerDataset[] unseen, int d, int r, CancellationToken cancellation)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = DifferentialEvolution.Run(new NoaFitness(dataset), settings.Evolution(TrialSeed.Of(settings.Seed, d, r, 100)), cancellation: cancellation);
+        var result = DifferentialEvolution.Run(new NoaFitness(dataset, settings.NoaNeurons), settings.Evolution(TrialSeed.Of(settings.Seed, d, r, 100)), cancellation: cancellation);
         cancellation.ThrowIfCancellationRequested();
         var curve = new double[settings.Generations + 1];
         AddCurve(curve, result, 1.0);
-        var network = new NoaNetwork();
+        var network = new NoaNetwork(settings.NoaNeurons);
         network.Load(result.Best);
         var scratch = SequencingScore.ScratchFor(dataset);
         var solved = 0;

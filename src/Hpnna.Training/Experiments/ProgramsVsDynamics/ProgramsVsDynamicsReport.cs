@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hpnna.Core.Interpreters;
 using Hpnna.Training.Libraries;
 using Hpnna.Training.Reports;
 using Hpnna.Training.Sequencing;
@@ -12,11 +11,11 @@ public static class ProgramsVsDynamicsReport
     public static string Write(ProgramsVsDynamicsResult result, string directory, string command)
     {
         var s = result.Settings;
-        var l2 = InterpreterTopologies.L2(s.Mul);
+        var l2 = s.L2();
         var evolution = s.Evolution(s.Seed);
         var report = new MarkdownReport(directory, "Experiment 1: learning programs against learning dynamics", command, s.Seed);
         report.Paragraph(string.Create(CultureInfo.InvariantCulture,
-            $"HPNNA learns one goal code per task T1..T8 ({l2.CodeLength} values each, {GoalTask.Count * l2.CodeLength} in all) on the fixed L2 interpreter ({l2.NeuronCount} neurons, {s.Mul} muls); the NOA learns all {NoaNetwork.ParameterCount} weights and biases of one fully connected CTRNN ({NoaNetwork.Neurons} neurons, the trigger and a one-hot task as inputs) that must do all eight tasks. Both learn by {ProgramTraining.Method(evolution)}, at most {s.Generations} generations (per task for HPNNA, for the one run of the NOA: a NOA evaluation runs all eight tasks, so both get the same network steps), stopping when solved{(evolution.RestartAfter > 0 ? $" (a restart draws a fresh random population when the best has not risen by {evolution.RestartTolerance} for that many generations)" : string.Empty)}. {s.Runs} independent runs per architecture and dataset; {result.Elapsed.TotalMinutes:F1} min of wall time in all."));
+            $"HPNNA learns one goal code per task T1..T8 ({l2.CodeLength} values each, {GoalTask.Count * l2.CodeLength} in all) on the fixed L2 interpreter ({l2.NeuronCount} neurons, {s.Mul} muls); the NOA learns all {NoaNetwork.ParametersOf(s.NoaNeurons)} weights and biases of one fully connected CTRNN ({s.NoaNeurons} neurons, the trigger and a one-hot task as inputs) that must do all eight tasks. Both learn by {ProgramTraining.Method(evolution)}, at most {s.Generations} generations (per task for HPNNA, for the one run of the NOA: a NOA evaluation runs all eight tasks, so both get the same network steps), stopping when solved{(evolution.RestartAfter > 0 ? $" (a restart draws a fresh random population when the best has not risen by {evolution.RestartTolerance} for that many generations)" : string.Empty)}. {s.Runs} independent runs per architecture and dataset; {result.Elapsed.TotalMinutes:F1} min of wall time in all."));
         report.Paragraph("A task is solved when the output is on the right side of 0.5 by 0.1 from 2 steps before each junction turn until 2 steps into it, on every training sequence. Fitness is the mean of three terms: the decision credit, 1 - MSE, and the fraction of sequences done right (1 is perfect). Unseen sizes: 10 new trigger sequences per size; the table gives the fraction of (task, sequence) pairs done right.");
         if (s.Mul != Core.Muls.MulKind.Published)
         {

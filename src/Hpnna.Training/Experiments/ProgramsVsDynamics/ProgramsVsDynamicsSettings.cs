@@ -1,11 +1,14 @@
+using Hpnna.Core.Interpreters;
+using Hpnna.Core.Layers;
 using Hpnna.Core.Muls;
 using Hpnna.Training.Evolution;
+using Hpnna.Training.Sequencing;
 
 namespace Hpnna.Training.Experiments.ProgramsVsDynamics;
 
 /// <summary>
-/// Experiment 1's settings: independent runs per architecture and dataset, the DE budget, the mul kind of
-/// HPNNA's L2 interpreter, and the unseen maze sizes for the generalisation test.
+/// Experiment 1's settings: independent runs per architecture and dataset, the DE budget, the mul kind and
+/// size of HPNNA's L2 interpreter, and the unseen maze sizes for the generalisation test.
 /// </summary>
 public sealed record ProgramsVsDynamicsSettings
 {
@@ -27,11 +30,20 @@ public sealed record ProgramsVsDynamicsSettings
 
     public MulKind Mul { get; init; } = MulKind.Ideal;
 
+    /// <summary>The slow neurons of HPNNA's L2 interpreter; the NOA is sized to match its eight codes.</summary>
+    public int L2Neurons { get; init; } = InterpreterTopologies.L2Neurons;
+
     public IReadOnlyList<double> UnseenLambdas { get; init; } = [2.4, 3.6];
 
     public int Seed { get; init; } = 1;
 
     public int Threads { get; init; }
+
+    /// <summary>HPNNA's fixed L2 interpreter.</summary>
+    public LayerDefinition L2() => InterpreterTopologies.L2(Mul, L2Neurons);
+
+    /// <summary>The NOA's neurons: its parameter count closest to the eight goal codes' values.</summary>
+    public int NoaNeurons => NoaNetwork.SizedLike(GoalTask.Count * L2().CodeLength).Neurons;
 
     /// <summary>The DE settings of one run, the same for both architectures.</summary>
     public DeSettings Evolution(int seed) => new()
@@ -55,6 +67,11 @@ public sealed record ProgramsVsDynamicsSettings
         if (Datasets.Count == 0 || Datasets.Any(d => d is not ("single" or "three")))
         {
             problems.Add($"datasets must be single and/or three (got {string.Join(", ", Datasets)})");
+        }
+
+        if (L2Neurons is < 2 or > 12)
+        {
+            problems.Add($"L2 neurons must be between 2 and 12 (got {L2Neurons})");
         }
 
         if (UnseenLambdas.Any(l => !double.IsFinite(l) || l < 1 || l > 10))
