@@ -11,7 +11,7 @@ public sealed class AllocationTests
     public void A_million_hierarchy_steps_allocate_nothing_on_the_stepping_thread(MulKind mul)
     {
         var hierarchy = InterpreterTests.CreateHierarchy(mul, selectionBias: 0.5);
-        var goal = hierarchy.L2.Layer.Code.ToArray();
+        var goal = hierarchy.L2.Code.ToArray();
         var primitive = hierarchy.PrimitiveCode(Primitive.LeftWall).ToArray();
         Step(hierarchy, 0, 1000); // warm-up: JIT, tiering, statics
 

@@ -23,9 +23,63 @@ public sealed class InterpreterTests
     {
         var l2 = new L2Interpreter(InterpreterTopologies.L2());
 
-        Assert.Equal(1, l2.Layer.InputCount);
-        Assert.Equal(24, l2.Layer.CodeLength);
+        Assert.Equal(1, l2.Definition.InputCount);
+        Assert.Equal(24, l2.CodeLength);
     }
+
+    [Fact]
+    public void Voting_modules_fed_one_code_select_exactly_as_one_module()
+    {
+        var definition = InterpreterTopologies.L2(MulKind.Published);
+        var one = new L2Interpreter(definition);
+        var three = new L2Interpreter(definition, InterpreterTopologies.L2Modules);
+        var goal = Enumerable.Range(0, definition.CodeLength).Select(i => ((i * 7) % 11) - 5.0).ToArray();
+        one.SetCode(goal);
+        three.SetCode(goal);
+
+        for (var step = 0; step < 60; step++)
+        {
+            var trigger = step % 20 < 5 ? 1.0 : 0.0;
+            Assert.Equal(one.Step(trigger), three.Step(trigger));
+        }
+    }
+
+    [Fact]
+    public void A_module_with_other_lines_is_outvoted_by_the_two_that_agree()
+    {
+        var definition = InterpreterTopologies.L2(MulKind.Ideal);
+        var selectionBias = IndexOf(definition, "b[0]");
+        var high = new double[definition.CodeLength];
+        high[selectionBias] = 4.0;
+        var low = new double[definition.CodeLength];
+        low[selectionBias] = -4.0;
+        var majority = new L2Interpreter(definition);
+        majority.SetCode(high);
+        var voted = new L2Interpreter(definition, 3);
+        voted.SetCode(high);
+        voted.SetModuleCode(1, low);
+
+        for (var step = 0; step < 20; step++)
+        {
+            Assert.Equal(majority.Step(1.0), voted.Step(1.0));
+        }
+
+        Assert.True(voted.Selection > 0.9, $"the two high modules carry the vote ({voted.Selection})");
+        voted.SetModuleCode(0, low);
+        for (var step = 0; step < 20; step++)
+        {
+            voted.Step(1.0);
+        }
+
+        Assert.True(voted.Selection < 0.1, $"two low modules now carry it ({voted.Selection})");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(11)]
+    public void An_l2_votes_with_an_odd_number_of_modules(int modules) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new L2Interpreter(InterpreterTopologies.L2(), modules));
 
     [Fact]
     public void Interpreters_refuse_layers_of_the_wrong_shape()
@@ -73,8 +127,8 @@ public sealed class InterpreterTests
     {
         var l2 = new L2Interpreter(InterpreterTopologies.L2(MulKind.Ideal));
         var reference = new L2Interpreter(InterpreterTopologies.L2(MulKind.Ideal));
-        var goal = Enumerable.Range(0, l2.Layer.CodeLength).Select(i => (i % 5) - 2.0).ToArray();
-        reference.Layer.SetCode(goal);
+        var goal = Enumerable.Range(0, l2.CodeLength).Select(i => (i % 5) - 2.0).ToArray();
+        reference.SetCode(goal);
         var code = new double[InterpreterTopologies.L1().CodeLength];
         var hierarchy = new Hierarchy(new L1Interpreter(InterpreterTopologies.L1(MulKind.Ideal)), l2, code, code, goal, l2Period: 4);
 
@@ -164,9 +218,9 @@ public sealed class InterpreterTests
     internal static Hierarchy CreateHierarchy(MulKind mul, double selectionBias)
     {
         var l1 = new L1Interpreter(InterpreterTopologies.L1(mul));
-        var l2 = new L2Interpreter(InterpreterTopologies.L2(mul));
-        var goal = new double[l2.Layer.CodeLength];
-        var selectionBiasIndex = IndexOf(l2.Layer.Definition, "b[0]");
+        var l2 = new L2Interpreter(InterpreterTopologies.L2(mul), InterpreterTopologies.L2Modules);
+        var goal = new double[l2.CodeLength];
+        var selectionBiasIndex = IndexOf(l2.Definition, "b[0]");
         goal[selectionBiasIndex] = selectionBias;
         return new Hierarchy(l1, l2, Code(("V[1][0]", 4.0), ("b[0]", 1.0)), Code(("V[1][1]", 4.0), ("b[0]", -1.0)), goal);
     }

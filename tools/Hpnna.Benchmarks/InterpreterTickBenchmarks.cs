@@ -37,14 +37,14 @@ public class InterpreterTickBenchmarks
         double[] Code(int length) => Enumerable.Range(0, length).Select(_ => random.NextDouble() * 10 - 5).ToArray();
         _l1 = new L1Interpreter(InterpreterTopologies.L1(Mul));
         _l1.Layer.SetCode(Code(_l1.Layer.CodeLength));
-        _l2 = new L2Interpreter(InterpreterTopologies.L2(Mul));
-        _l2.Layer.SetCode(Code(_l2.Layer.CodeLength));
+        _l2 = new L2Interpreter(InterpreterTopologies.L2(Mul), InterpreterTopologies.L2Modules);
+        _l2.SetCode(Code(_l2.CodeLength));
         _hierarchy = new Hierarchy(
             new L1Interpreter(InterpreterTopologies.L1(Mul)),
-            new L2Interpreter(InterpreterTopologies.L2(Mul)),
+            new L2Interpreter(InterpreterTopologies.L2(Mul), InterpreterTopologies.L2Modules),
             Code(_l1.Layer.CodeLength),
             Code(_l1.Layer.CodeLength),
-            Code(_l2.Layer.CodeLength));
+            Code(_l2.CodeLength));
     }
 
     [Benchmark]

@@ -66,7 +66,7 @@ public sealed class Hierarchy
         _weightMax = l1.Layer.Definition.WeightRange.Max;
         SetPrimitive(Primitive.RightWall, rightWall);
         SetPrimitive(Primitive.LeftWall, leftWall);
-        l2.Layer.SetCode(goal);
+        l2.SetCode(goal);
         Selection = l2.Selection;
         AppliedSelection = Gate(Selection);
         _rightInCharge = AppliedSelection >= 0.5;
@@ -112,13 +112,13 @@ public sealed class Hierarchy
     }
 
     /// <summary>Posts a goal code for L2 from any thread; it lands at the next step boundary.</summary>
-    public void PostGoal(ReadOnlySpan<double> code) => L2.Layer.PostCode(code);
+    public void PostGoal(ReadOnlySpan<double> code) => L2.PostCode(code);
 
     /// <summary>Both interpreters back to their initial states; codes are kept.</summary>
     public void Reset()
     {
         L1.Layer.Reset();
-        L2.Layer.Reset();
+        L2.Reset();
         Selection = L2.Selection;
         AppliedSelection = Gate(Selection);
         _rightInCharge = AppliedSelection >= 0.5;

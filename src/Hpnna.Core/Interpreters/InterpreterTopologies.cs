@@ -18,6 +18,9 @@ public static class InterpreterTopologies
     public const double Step = 0.2;
     public const int L2Neurons = 4;
 
+    /// <summary>The robot's L2 runs as this many identical modules voting on the selection (<see cref="L2Interpreter"/>).</summary>
+    public const int L2Modules = 5;
+
     public static LayerDefinition L1(MulKind mul = MulKind.Published) => Build("L1", 2, ["linear", "angular"], ["right", "left", "front"], mul);
 
     /// <summary>L2 with <paramref name="neurons"/> slow neurons (default <see cref="L2Neurons"/>): "select" drives the choice, "h1".. hold the count.</summary>

@@ -31,11 +31,12 @@ public sealed class HpnnaController : IController
 
     /// <summary>
     /// The controller the shipped programs were trained for: Pioneer front ring, <see cref="ControllerDefaults"/>,
-    /// L1 and L2 built from their definitions, and L2 stepping every <see cref="ControllerDefaults.L2StepSeconds"/>.
+    /// L1 and L2 built from their definitions (L2 as <paramref name="l2Modules"/> voting modules, each fed
+    /// <paramref name="goal"/>), and L2 stepping every <see cref="ControllerDefaults.L2StepSeconds"/>.
     /// </summary>
-    public static HpnnaController Create(LayerDefinition l1, LayerDefinition l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, IReadOnlyList<SonarSpec> sensors, double controlPeriod, PreparatoryPhase? l1Transition = null)
+    public static HpnnaController Create(LayerDefinition l1, LayerDefinition l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, IReadOnlyList<SonarSpec> sensors, double controlPeriod, PreparatoryPhase? l1Transition = null, int l2Modules = InterpreterTopologies.L2Modules)
     {
-        var hierarchy = new Hierarchy(new L1Interpreter(l1), new L2Interpreter(l2), rightWall, leftWall, goal, ControllerDefaults.L2PeriodTicks(controlPeriod), holdsThroughTurns: true, l1Transition);
+        var hierarchy = new Hierarchy(new L1Interpreter(l1), new L2Interpreter(l2, l2Modules), rightWall, leftWall, goal, ControllerDefaults.L2PeriodTicks(controlPeriod), holdsThroughTurns: true, l1Transition);
         return new HpnnaController(hierarchy, ControllerDefaults.Grouping, sensors, ControllerDefaults.Motors, ControllerDefaults.Trigger(controlPeriod));
     }
 

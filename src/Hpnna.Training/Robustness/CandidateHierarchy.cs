@@ -1,3 +1,4 @@
+using Hpnna.Core.Interpreters;
 using Hpnna.Programs.Library;
 using Hpnna.Robot.Control;
 using Hpnna.Simulation.Episodes;
@@ -19,7 +20,7 @@ internal sealed class CandidateHierarchy
     private readonly ProgramLibrary _l2;
     private readonly double[] _pr;
     private readonly double[] _pl;
-    private readonly double[] _goal;
+    private readonly double[][] _goal;
 
     /// <exception cref="ArgumentException">Unless <paramref name="program"/> is Pr, Pl or a goal (G1..G8; a goal code need not be in <paramref name="l2"/> yet, it is judged alone), with Pr and Pl in <paramref name="l1"/>.</exception>
     public CandidateHierarchy(string program, ProgramLibrary l1, ProgramLibrary l2)
@@ -35,7 +36,7 @@ internal sealed class CandidateHierarchy
         _l2 = l2;
         _pr = new double[l1.Interpreter.CodeLength];
         _pl = new double[l1.Interpreter.CodeLength];
-        _goal = new double[l2.Interpreter.CodeLength];
+        _goal = [.. Enumerable.Range(0, InterpreterTopologies.L2Modules).Select(_ => new double[l2.Interpreter.CodeLength])];
         Goals = IsGoal ? [program] : [.. GoalTask.All.Select(t => t.Goal)];
     }
 
@@ -55,15 +56,25 @@ internal sealed class CandidateHierarchy
         var l2 = _l2.Interpreter;
         CodeNoise.Apply(_program == "Pr" ? candidate : _l1["Pr"].Code, noise, l1.WeightRange, deviates.Pr, _pr);
         CodeNoise.Apply(_program == "Pl" ? candidate : _l1["Pl"].Code, noise, l1.WeightRange, deviates.Pl, _pl);
-        CodeNoise.Apply(_program == goal ? candidate : _l2[goal].Code, noise, l2.WeightRange, deviates.Goal, _goal);
-        var controller = HpnnaController.Create(l1, l2, _pr, _pl, _goal, SonarLayouts.PioneerFrontRing, episode.ControlPeriod);
+        var goalCode = _program == goal ? candidate : _l2[goal].Code;
+        for (var m = 0; m < _goal.Length; m++)
+        {
+            CodeNoise.Apply(goalCode, noise, l2.WeightRange, deviates.Goal[m], _goal[m]);
+        }
+
+        var controller = HpnnaController.Create(l1, l2, _pr, _pl, _goal[0], SonarLayouts.PioneerFrontRing, episode.ControlPeriod);
+        for (var m = 1; m < _goal.Length; m++)
+        {
+            controller.Hierarchy.L2.SetModuleCode(m, _goal[m]);
+        }
+
         return MazeEpisode.Create(maze, controller, goal, seed, episode, sonar).Run();
     }
 }
 
-/// <summary>The standard deviates of one episode's code noise, one per value of Pr, Pl and the goal code.</summary>
-internal readonly record struct CodeDeviates(double[] Pr, double[] Pl, double[] Goal)
+/// <summary>The standard deviates of one episode's code noise, one per value of Pr, Pl and the goal code on each L2 module's lines.</summary>
+internal readonly record struct CodeDeviates(double[] Pr, double[] Pl, double[][] Goal)
 {
     public static CodeDeviates None(ProgramLibrary l1, ProgramLibrary l2) =>
-        new(new double[l1.Interpreter.CodeLength], new double[l1.Interpreter.CodeLength], new double[l2.Interpreter.CodeLength]);
+        new(new double[l1.Interpreter.CodeLength], new double[l1.Interpreter.CodeLength], [.. Enumerable.Range(0, InterpreterTopologies.L2Modules).Select(_ => new double[l2.Interpreter.CodeLength])]);
 }

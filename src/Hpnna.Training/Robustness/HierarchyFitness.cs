@@ -1,3 +1,4 @@
+using Hpnna.Core.Interpreters;
 using Hpnna.Programs.Library;
 using Hpnna.Simulation.Episodes;
 using Hpnna.Simulation.Geometry;
@@ -82,11 +83,13 @@ public sealed class HierarchyFitness : IFitnessFunction
                     // Drawn for every code of a noisy copy either way, so a level's deviates do not depend on noiseOn.
                     double[] Deviates(int length, bool level) =>
                         [.. Enumerable.Range(0, length).Select(_ => c == 0 ? 0 : Gaussian.Next(random)).Select(z => level || noiseOn == HierarchyNoise.Every ? z : 0)];
-                    var deviates = new CodeDeviates(
-                        Deviates(l1.Interpreter.CodeLength, !hierarchy.IsGoal),
-                        Deviates(l1.Interpreter.CodeLength, !hierarchy.IsGoal),
-                        Deviates(l2.Interpreter.CodeLength, hierarchy.IsGoal));
-                    scenarios.Add(new Scenario(m, goals[g], deviates, random.Next()));
+                    var pr = Deviates(l1.Interpreter.CodeLength, !hierarchy.IsGoal);
+                    var pl = Deviates(l1.Interpreter.CodeLength, !hierarchy.IsGoal);
+                    var goal = Deviates(l2.Interpreter.CodeLength, hierarchy.IsGoal);
+                    var episodeSeed = random.Next();
+                    // The other L2 modules' lines drawn last, so the first module's draws stay what one module had.
+                    double[][] modules = [goal, .. Enumerable.Range(1, InterpreterTopologies.L2Modules - 1).Select(_ => Deviates(l2.Interpreter.CodeLength, hierarchy.IsGoal))];
+                    scenarios.Add(new Scenario(m, goals[g], new CodeDeviates(pr, pl, modules), episodeSeed));
                 }
             }
         }

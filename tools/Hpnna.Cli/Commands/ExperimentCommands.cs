@@ -130,6 +130,7 @@ internal static class ExperimentCommands
         var lambdas = new Option<string>("--lambdas") { Description = "Comma-separated maze sizes lambda.", DefaultValueFactory = _ => "2,3,4" };
         var noise = new Option<string>("--noise") { Description = "Comma-separated code noise levels k in percent (relative standard deviation of every code value).", DefaultValueFactory = _ => "0,10,15,20" };
         var noiseOn = new Option<NoiseTarget>("--noise-on") { Description = "Which programs get the code noise: All, L1 (Pr, Pl) or L2 (the goal code).", DefaultValueFactory = _ => NoiseTarget.All };
+        var l2Modules = new Option<int>("--l2-modules") { Description = "L2's voting modules, each fed the goal code on its own lines (perturbed independently); 1 runs a single L2.", DefaultValueFactory = _ => InterpreterTopologies.L2Modules };
         var sonarNoise = new Option<double>("--sonar-noise") { Description = "Sonar range noise of every trial, standard deviation in metres.", DefaultValueFactory = _ => 0.02 };
         var seed = SeedOption();
         var threads = ThreadsOption();
@@ -137,7 +138,7 @@ internal static class ExperimentCommands
         var l2 = new Option<string>("--l2") { Description = "The L2 program library (G1..G8).", DefaultValueFactory = _ => ShippedPrograms.L2Path };
         var command = new Command("maze", "Experiment 2: the whole hierarchy in depth-3 mazes for every goal, maze size and program noise level.")
         {
-            output, trials, lambdas, noise, noiseOn, sonarNoise, seed, threads, l1, l2,
+            output, trials, lambdas, noise, noiseOn, l2Modules, sonarNoise, seed, threads, l1, l2,
         };
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
@@ -148,6 +149,7 @@ internal static class ExperimentCommands
                 NoiseLevels = [.. CommaList.Numbers(parse.GetRequiredValue(noise), "--noise").Select(k => k / 100)],
                 SonarSigma = parse.GetValue(sonarNoise),
                 NoiseOn = parse.GetValue(noiseOn),
+                L2Modules = parse.GetValue(l2Modules),
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
             };

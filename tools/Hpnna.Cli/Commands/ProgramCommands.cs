@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Hpnna.Core.Description;
+using Hpnna.Core.Interpreters;
 using Hpnna.Programs.Library;
 using Hpnna.Training.Robustness;
 using Hpnna.Training.Sequencing;
@@ -156,7 +157,8 @@ internal static class ProgramCommands
         var copies = new Option<int>("--copies") { Description = "Noisy copies of each code per level.", DefaultValueFactory = _ => 200 };
         var dataset = new Option<string>("--dataset") { Description = "The trigger sequences: single, three or comma-separated maze sizes, as for train l2.", DefaultValueFactory = _ => "2.4,4,5.6" };
         var seed = new Option<int>("--seed") { Description = "Seeds the sequences and the copies; choose one other than the training run's to check on sequences it never saw.", DefaultValueFactory = _ => 7 };
-        var command = new Command("noise", "For every goal code of an L2 library: the share of noisy copies that do every trigger sequence right, and of sequences done right, at each noise level.") { file, levels, copies, dataset, seed };
+        var modules = new Option<int>("--modules") { Description = "L2's voting modules, each fed its own noisy copy of the code (the robot's by default); 1 checks a single L2.", DefaultValueFactory = _ => InterpreterTopologies.L2Modules };
+        var command = new Command("noise", "For every goal code of an L2 library: the share of noisy copies that do every trigger sequence right, and of sequences done right, at each noise level.") { file, levels, copies, dataset, seed, modules };
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
             var library = ProgramLibrary.Load(parse.GetRequiredValue(file));
@@ -178,15 +180,21 @@ internal static class ProgramCommands
                 throw new UserError($"--copies must be at least 1 (got {count})");
             }
 
+            var voters = parse.GetValue(modules);
+            if (!L2Interpreter.IsModuleCount(voters))
+            {
+                throw new UserError($"--modules must be odd, from 1 to 9 (got {voters})");
+            }
+
             var data = TrainCommands.Dataset(parse.GetRequiredValue(dataset), parse.GetValue(seed));
             var output = parse.InvocationConfiguration.Output;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} noisy copies a code and level, seed {parse.GetValue(seed)}, on {data.Name}, {data.Sequences.Count} trigger sequences: copies that do every sequence right (sequences right)"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} noisy copies a code and level, seed {parse.GetValue(seed)}, on {data.Name}, {data.Sequences.Count} trigger sequences, {(voters == 1 ? "one L2 module" : $"{voters} voting L2 modules, each perturbed on its own")}: copies that do every sequence right (sequences right)"));
             output.WriteLine("| goal | " + string.Join(" | ", percents.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k:0.#}%"))) + " |");
             output.WriteLine("|---|" + string.Concat(percents.Select(_ => "---|")));
             foreach (var goal in goals)
             {
                 var task = GoalTask.Parse(goal.Name);
-                var cells = percents.Select(k => GoalNoiseCheck.Measure(task, goal.Code, library.Interpreter, data, k / 100, count, parse.GetValue(seed)))
+                var cells = percents.Select(k => GoalNoiseCheck.Measure(task, goal.Code, library.Interpreter, data, k / 100, count, parse.GetValue(seed), voters))
                     .Select(r => string.Create(CultureInfo.InvariantCulture, $"{100 * r.CopyRate:0.0}% ({100 * r.SequenceRate:0.0}%)"));
                 output.WriteLine($"| {goal.Name} {task.Pattern} | {string.Join(" | ", cells)} |");
             }

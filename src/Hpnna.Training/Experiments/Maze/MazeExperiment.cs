@@ -25,7 +25,8 @@ public sealed record MazeExperimentResult(MazeExperimentSettings Settings, IRead
 /// </summary>
 /// <remarks>
 /// For every maze size, goal and noise level k, each trial perturbs every code value (Pr, Pl and the goal
-/// code) by a relative Gaussian error of standard deviation k (<see cref="CodeNoise"/>) and runs one episode
+/// code, on each voting L2 module's lines independently) by a relative Gaussian error of standard deviation
+/// k (<see cref="CodeNoise"/>) and runs one episode
 /// with sonar range noise; success is the commanded goal reached without touching a wall. Trials are
 /// independent and seeded by their coordinates (<see cref="TrialSeed"/>), so the result does not depend
 /// on the thread count. The first trial of every cell is recorded for pictures.
@@ -78,7 +79,13 @@ public static class MazeExperiment
                 CodeNoise.Apply(l2[goals[g]].Code, l2Noise, l2.Interpreter.WeightRange, random),
                 SonarLayouts.PioneerFrontRing,
                 episode.ControlPeriod,
-                settings.L1Transition);
+                settings.L1Transition,
+                settings.L2Modules);
+            for (var m = 1; m < settings.L2Modules; m++)
+            {
+                controller.Hierarchy.L2.SetModuleCode(m, CodeNoise.Apply(l2[goals[g]].Code, l2Noise, l2.Interpreter.WeightRange, random));
+            }
+
             var trace = trial == 0 ? new EpisodeTrace() : null;
             var result = MazeEpisode.Create(mazes[l], controller, goals[g], seed, episode, new SonarNoise(settings.SonarSigma), trace: trace).Run();
             outcomes[i] = result;

@@ -1,3 +1,4 @@
+using Hpnna.Core.Interpreters;
 using Hpnna.Core.Transitions;
 
 namespace Hpnna.Training.Experiments.Maze;
@@ -28,6 +29,9 @@ public sealed record MazeExperimentSettings
     public NoiseTarget NoiseOn { get; init; } = NoiseTarget.All;
 
     public double TimeLimit { get; init; } = 150;
+
+    /// <summary>L2's voting modules, each fed the goal code on its own (independently perturbed) lines; 1 is a single L2.</summary>
+    public int L2Modules { get; init; } = InterpreterTopologies.L2Modules;
 
     /// <summary>L1's preparatory phase at every Pr/Pl switch (off: the hierarchy as trained and shipped).</summary>
     public PreparatoryPhase L1Transition { get; init; } = PreparatoryPhase.Off;
@@ -63,6 +67,11 @@ public sealed record MazeExperimentSettings
         if (Threads < 0)
         {
             problems.Add($"threads must be 0 (one per core) or more (got {Threads})");
+        }
+
+        if (!L2Interpreter.IsModuleCount(L2Modules))
+        {
+            problems.Add($"L2 modules must be odd, from 1 to 9 (got {L2Modules})");
         }
 
         problems.AddRange(L1Transition.Validate());
