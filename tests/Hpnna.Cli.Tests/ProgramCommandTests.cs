@@ -132,6 +132,7 @@ public sealed class ProgramCommandTests
     [InlineData("--noise", "150", "--noise must be levels between 0 and 100 percent (got '150')")]
     [InlineData("--copies", "0", "--copies must be at least 1 (got 0)")]
     [InlineData("--dataset", "huge", "--dataset: 'huge' is not a number")]
+    [InlineData("--modules", "2", "--modules must be odd, from 1 to 9 (got 2)")]
     public void The_noise_check_refuses_impossible_settings(string option, string value, string message)
     {
         var run = CliRun.InProcess("program", "noise", L2, option, value);

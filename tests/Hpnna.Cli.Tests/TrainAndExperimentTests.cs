@@ -28,6 +28,7 @@ public sealed class TrainAndExperimentTests : IDisposable
     [InlineData("experiment maze --trials 0", "trials per cell must be at least 1")]
     [InlineData("experiment maze --noise 10,abc", "--noise: 'abc' is not a number")]
     [InlineData("experiment maze --lambdas 0.5", "maze sizes lambda")]
+    [InlineData("experiment maze --l2-modules 4", "L2 modules must be odd, from 1 to 9 (got 4)")]
     [InlineData("experiment maze --l2 missing.json", "missing.json")]
     [InlineData("experiment programs-vs-dynamics --runs 1", "runs must be at least 2")]
     [InlineData("experiment programs-vs-dynamics --datasets single,huge", "datasets must be single and/or three")]

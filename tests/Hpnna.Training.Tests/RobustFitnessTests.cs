@@ -118,6 +118,21 @@ public sealed class RobustFitnessTests
     }
 
     [Fact]
+    public void Voting_modules_each_perturbed_on_their_own_outvote_a_miscounting_one()
+    {
+        var l2 = ProgramLibrary.Load(Path.Combine(AppContext.BaseDirectory, "programs", "l2-goals.json"), InterpreterTopologies.L2());
+        var dataset = TriggerDataset.Sizes([2.4, 4, 5.6], seed: 7);
+        var task = GoalTask.Parse("G7");
+
+        var one = GoalNoiseCheck.Measure(task, l2["G7"].Code, l2.Interpreter, dataset, 0.1, 40, seed: 1, modules: 1);
+        var five = GoalNoiseCheck.Measure(task, l2["G7"].Code, l2.Interpreter, dataset, 0.1, 40, seed: 1, modules: 5);
+
+        // Measured on 200 copies: 85.6% of sequences right with one module, 97.3% with five.
+        Assert.True(five.SequencesRight > one.SequencesRight + (0.05 * one.Sequences), $"one {one}, five {five}");
+        Assert.Equal(new GoalNoiseCheck(3, 3, 90, 90), GoalNoiseCheck.Measure(task, l2["G7"].Code, l2.Interpreter, dataset, 0, 3, seed: 1, modules: 5));
+    }
+
+    [Fact]
     public void Noise_is_relative_and_clamped_to_the_weight_range()
     {
         var noisy = new double[3];
