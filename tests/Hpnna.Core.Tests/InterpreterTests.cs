@@ -74,6 +74,51 @@ public sealed class InterpreterTests
         Assert.True(voted.Selection < 0.1, $"two low modules now carry it ({voted.Selection})");
     }
 
+    [Fact]
+    public void Voting_l1_modules_fed_the_same_primitives_drive_exactly_as_one()
+    {
+        var one = CreateHierarchy(MulKind.Published, selectionBias: 0.5, l1Modules: 1);
+        var five = CreateHierarchy(MulKind.Published, selectionBias: 0.5, l1Modules: 5);
+
+        for (var step = 0; step < 80; step++)
+        {
+            var proximities = new Proximities(0.1 * (step % 7), 0.3, step % 20 < 4 ? 0.8 : 0.1);
+            var trigger = step % 20 < 4 ? 1.0 : 0.0;
+            Assert.Equal(one.Step(proximities, trigger), five.Step(proximities, trigger));
+        }
+    }
+
+    [Fact]
+    public void An_l1_module_with_other_lines_is_outvoted_on_each_output()
+    {
+        var single = CreateHierarchy(MulKind.Ideal, selectionBias: 4, l1Modules: 1);
+        var voted = CreateHierarchy(MulKind.Ideal, selectionBias: 4, l1Modules: 3);
+        var astray = Code(("b[0]", -4.0), ("b[1]", 4.0));
+        voted.SetModulePrimitive(2, Primitive.RightWall, astray);
+
+        for (var step = 0; step < 40; step++)
+        {
+            var proximities = new Proximities(0.2, 0.4, 0.1);
+            Assert.Equal(single.Step(proximities, 0), voted.Step(proximities, 0));
+        }
+
+        Assert.NotEqual(single.Output, voted.L1Modules[2].Output);
+        Assert.Equal(astray, voted.L1Modules[2].Layer.Code.ToArray());
+    }
+
+    [Fact]
+    public void A_posted_primitive_lands_on_every_l1_module()
+    {
+        var hierarchy = CreateHierarchy(MulKind.Ideal, selectionBias: 4, l1Modules: 3);
+        var replacement = Code(("b[0]", 2.0));
+
+        hierarchy.PostPrimitive(Primitive.RightWall, replacement);
+        hierarchy.Step(new Proximities(0, 0, 0), 0);
+
+        Assert.All(hierarchy.L1Modules, m => Assert.Equal(hierarchy.L1.Layer.Code.ToArray(), m.Layer.Code.ToArray()));
+        Assert.Equal(replacement, hierarchy.PrimitiveCode(Primitive.RightWall).ToArray());
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(2)]
@@ -215,9 +260,10 @@ public sealed class InterpreterTests
         Assert.Throws<ArgumentException>(() => hierarchy.PostPrimitive(Primitive.LeftWall, new double[5]));
     }
 
-    internal static Hierarchy CreateHierarchy(MulKind mul, double selectionBias)
+    internal static Hierarchy CreateHierarchy(MulKind mul, double selectionBias, int l1Modules = InterpreterTopologies.L1Modules)
     {
-        var l1 = new L1Interpreter(InterpreterTopologies.L1(mul));
+        var l1Definition = InterpreterTopologies.L1(mul);
+        L1Interpreter[] l1 = [.. Enumerable.Range(0, l1Modules).Select(_ => new L1Interpreter(l1Definition))];
         var l2 = new L2Interpreter(InterpreterTopologies.L2(mul), InterpreterTopologies.L2Modules);
         var goal = new double[l2.CodeLength];
         var selectionBiasIndex = IndexOf(l2.Definition, "b[0]");

@@ -52,10 +52,11 @@ public sealed class HierarchyFitnessTests
     [Fact]
     public void Noise_on_the_candidates_level_leaves_the_other_level_exact()
     {
-        // G8 (right, right, right) survives heavy noise on its own code; Pr under the same noise does not.
+        // G8 (right, right, right) survives heavy noise on its own code; Pr and Pl under the same noise do not
+        // (60%: at 30% the five voting L1 modules hold).
         double[] g8 = [.. L2["G8"].Code];
-        var own = new HierarchyFitness("G8", L1, L2, [3.0], noise: 0.3, copies: 6, seed: 2, HierarchyNoise.Level);
-        var every = new HierarchyFitness("G8", L1, L2, [3.0], noise: 0.3, copies: 6, seed: 2, HierarchyNoise.Every);
+        var own = new HierarchyFitness("G8", L1, L2, [3.0], noise: 0.6, copies: 6, seed: 2, HierarchyNoise.Level);
+        var every = new HierarchyFitness("G8", L1, L2, [3.0], noise: 0.6, copies: 6, seed: 2, HierarchyNoise.Every);
 
         Assert.Equal(new(1.0, true), own.CreateEvaluator().Evaluate(g8));
         Assert.False(every.CreateEvaluator().Evaluate(g8).Solves);

@@ -5,9 +5,10 @@ using Hpnna.Core.Muls;
 namespace Hpnna.Benchmarks;
 
 /// <summary>
-/// One control tick of each interpreter, and of the full hierarchy, with the default topologies
-/// (L1: 12 muls; L2: 24 muls; 2 fast sub-steps per tick). Inputs cycle through 256 precomputed values so
-/// every tick does real, varying work.
+/// One control tick of each interpreter (one module), and of the full hierarchy as the robot runs it (five
+/// voting modules of each), with the default topologies (L1: 12 muls; L2: 24 muls; 2 fast sub-steps per
+/// tick; L2 stepping every tick, the worst case). Inputs cycle through 256 precomputed values so every tick
+/// does real, varying work.
 /// </summary>
 [MemoryDiagnoser]
 public class InterpreterTickBenchmarks
@@ -37,10 +38,11 @@ public class InterpreterTickBenchmarks
         double[] Code(int length) => Enumerable.Range(0, length).Select(_ => random.NextDouble() * 10 - 5).ToArray();
         _l1 = new L1Interpreter(InterpreterTopologies.L1(Mul));
         _l1.Layer.SetCode(Code(_l1.Layer.CodeLength));
-        _l2 = new L2Interpreter(InterpreterTopologies.L2(Mul), InterpreterTopologies.L2Modules);
+        _l2 = new L2Interpreter(InterpreterTopologies.L2(Mul));
         _l2.SetCode(Code(_l2.CodeLength));
+        var l1 = InterpreterTopologies.L1(Mul);
         _hierarchy = new Hierarchy(
-            new L1Interpreter(InterpreterTopologies.L1(Mul)),
+            [.. Enumerable.Range(0, InterpreterTopologies.L1Modules).Select(_ => new L1Interpreter(l1))],
             new L2Interpreter(InterpreterTopologies.L2(Mul), InterpreterTopologies.L2Modules),
             Code(_l1.Layer.CodeLength),
             Code(_l1.Layer.CodeLength),

@@ -18,8 +18,11 @@ public static class InterpreterTopologies
     public const double Step = 0.2;
     public const int L2Neurons = 4;
 
-    /// <summary>The robot's L2 runs as this many identical modules voting on the selection (<see cref="L2Interpreter"/>).</summary>
+    /// <summary>The robot's L2 runs as this many identical modules voting on the selection (<see cref="ModuleVote"/>).</summary>
     public const int L2Modules = 5;
+
+    /// <summary>The robot's L1 runs as this many identical modules voting on each output (<see cref="ModuleVote"/>).</summary>
+    public const int L1Modules = 5;
 
     public static LayerDefinition L1(MulKind mul = MulKind.Published) => Build("L1", 2, ["linear", "angular"], ["right", "left", "front"], mul);
 

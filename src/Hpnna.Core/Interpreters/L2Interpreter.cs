@@ -8,9 +8,9 @@ namespace Hpnna.Core.Interpreters;
 /// </summary>
 /// <remarks>
 /// It may run as several identical modules, each with its own programming lines fed the same goal code, whose
-/// selections are put to a median vote (modular redundancy). Noise-free, every module does the same and the
-/// vote changes nothing. With imprecise programming lines each module's code is perturbed on its own, and a
-/// module that miscounts junctions is outvoted: measured with the shipped G7 (rrl) on 200 copies at 10% code
+/// selections are put to a median vote (<see cref="ModuleVote"/>). Noise-free, every module does the same and
+/// the vote changes nothing. With imprecise programming lines each module's code is perturbed on its own, and
+/// a module that miscounts junctions is outvoted: measured with the shipped G7 (rrl) on 200 copies at 10% code
 /// noise (<c>hpnna program noise --modules</c>), 85.6% of trigger sequences right with one module, 95.5% with
 /// three, 97.3% with five. A perturbation common to every module (a stored code corrupted before it is fed)
 /// is not outvoted.
@@ -23,7 +23,7 @@ public sealed class L2Interpreter
     private readonly ProgrammableLayer[] _modules;
     private readonly double[] _votes;
 
-    /// <param name="modules">Identical modules voting on the selection: 1, or an odd number up to 9.</param>
+    /// <param name="modules">Identical modules voting on the selection (<see cref="ModuleVote"/>).</param>
     public L2Interpreter(LayerDefinition definition, int modules = 1)
     {
         if (definition.InputCount != 1)
@@ -31,18 +31,12 @@ public sealed class L2Interpreter
             throw new ArgumentException($"an L2 interpreter has exactly one input (the trigger); '{definition.Name}' has {definition.InputCount}", nameof(definition));
         }
 
-        if (!IsModuleCount(modules))
-        {
-            throw new ArgumentOutOfRangeException(nameof(modules), modules, "an L2 votes with an odd number of modules from 1 to 9");
-        }
+        ModuleVote.EnsureModuleCount(modules);
 
         _modules = [.. Enumerable.Range(0, modules).Select(_ => new ProgrammableLayer(definition))];
         _votes = new double[modules];
         Selection = Vote();
     }
-
-    /// <summary>Whether an L2 can vote with <paramref name="modules"/> modules: an odd number from 1 to 9.</summary>
-    public static bool IsModuleCount(int modules) => modules is >= 1 and <= 9 && modules % 2 == 1;
 
     /// <summary>One module's definition (every module's).</summary>
     public LayerDefinition Definition => _modules[0].Definition;
@@ -108,21 +102,13 @@ public sealed class L2Interpreter
         return Selection;
     }
 
-    /// <summary>The median selection, by insertion sort of at most nine values (no allocation).</summary>
     private double Vote()
     {
         for (var m = 0; m < _modules.Length; m++)
         {
-            var value = _modules[m].State[SelectionNeuron];
-            var i = m;
-            for (; i > 0 && _votes[i - 1] > value; i--)
-            {
-                _votes[i] = _votes[i - 1];
-            }
-
-            _votes[i] = value;
+            _votes[m] = _modules[m].State[SelectionNeuron];
         }
 
-        return _votes[_modules.Length / 2];
+        return ModuleVote.Median(_votes);
     }
 }

@@ -31,12 +31,14 @@ public sealed class HpnnaController : IController
 
     /// <summary>
     /// The controller the shipped programs were trained for: Pioneer front ring, <see cref="ControllerDefaults"/>,
-    /// L1 and L2 built from their definitions (L2 as <paramref name="l2Modules"/> voting modules, each fed
-    /// <paramref name="goal"/>), and L2 stepping every <see cref="ControllerDefaults.L2StepSeconds"/>.
+    /// L1 and L2 built from their definitions as <paramref name="l1Modules"/> and <paramref name="l2Modules"/>
+    /// voting modules, each fed the codes on its own lines (<see cref="ModuleVote"/>), and L2 stepping every
+    /// <see cref="ControllerDefaults.L2StepSeconds"/>.
     /// </summary>
-    public static HpnnaController Create(LayerDefinition l1, LayerDefinition l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, IReadOnlyList<SonarSpec> sensors, double controlPeriod, PreparatoryPhase? l1Transition = null, int l2Modules = InterpreterTopologies.L2Modules)
+    public static HpnnaController Create(LayerDefinition l1, LayerDefinition l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, IReadOnlyList<SonarSpec> sensors, double controlPeriod, PreparatoryPhase? l1Transition = null, int l2Modules = InterpreterTopologies.L2Modules, int l1Modules = InterpreterTopologies.L1Modules)
     {
-        var hierarchy = new Hierarchy(new L1Interpreter(l1), new L2Interpreter(l2, l2Modules), rightWall, leftWall, goal, ControllerDefaults.L2PeriodTicks(controlPeriod), holdsThroughTurns: true, l1Transition);
+        ModuleVote.EnsureModuleCount(l1Modules);
+        var hierarchy = new Hierarchy([.. Enumerable.Range(0, l1Modules).Select(_ => new L1Interpreter(l1))], new L2Interpreter(l2, l2Modules), rightWall, leftWall, goal, ControllerDefaults.L2PeriodTicks(controlPeriod), holdsThroughTurns: true, l1Transition);
         return new HpnnaController(hierarchy, ControllerDefaults.Grouping, sensors, ControllerDefaults.Motors, ControllerDefaults.Trigger(controlPeriod));
     }
 
@@ -57,7 +59,7 @@ public sealed class HpnnaController : IController
 
     public DriveCommand Update(ReadOnlySpan<SonarReading> readings, in Odometry odometry)
     {
-        LastTrigger = _trigger.Update(_hierarchy.L1.Output);
+        LastTrigger = _trigger.Update(_hierarchy.Output);
         return _motors.ToCommand(_hierarchy.Step(_grouping.Group(readings, _sensors), LastTrigger));
     }
 }

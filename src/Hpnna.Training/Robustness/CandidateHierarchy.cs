@@ -1,4 +1,5 @@
 using Hpnna.Core.Interpreters;
+using Hpnna.Core.Layers;
 using Hpnna.Programs.Library;
 using Hpnna.Robot.Control;
 using Hpnna.Simulation.Episodes;
@@ -18,8 +19,8 @@ internal sealed class CandidateHierarchy
     private readonly string _program;
     private readonly ProgramLibrary _l1;
     private readonly ProgramLibrary _l2;
-    private readonly double[] _pr;
-    private readonly double[] _pl;
+    private readonly double[][] _pr;
+    private readonly double[][] _pl;
     private readonly double[][] _goal;
 
     /// <exception cref="ArgumentException">Unless <paramref name="program"/> is Pr, Pl or a goal (G1..G8; a goal code need not be in <paramref name="l2"/> yet, it is judged alone), with Pr and Pl in <paramref name="l1"/>.</exception>
@@ -34,9 +35,9 @@ internal sealed class CandidateHierarchy
         _program = program;
         _l1 = l1;
         _l2 = l2;
-        _pr = new double[l1.Interpreter.CodeLength];
-        _pl = new double[l1.Interpreter.CodeLength];
-        _goal = [.. Enumerable.Range(0, InterpreterTopologies.L2Modules).Select(_ => new double[l2.Interpreter.CodeLength])];
+        _pr = CodeDeviates.Lines(InterpreterTopologies.L1Modules, l1.Interpreter.CodeLength);
+        _pl = CodeDeviates.Lines(InterpreterTopologies.L1Modules, l1.Interpreter.CodeLength);
+        _goal = CodeDeviates.Lines(InterpreterTopologies.L2Modules, l2.Interpreter.CodeLength);
         Goals = IsGoal ? [program] : [.. GoalTask.All.Select(t => t.Goal)];
     }
 
@@ -54,27 +55,42 @@ internal sealed class CandidateHierarchy
     {
         var l1 = _l1.Interpreter;
         var l2 = _l2.Interpreter;
-        CodeNoise.Apply(_program == "Pr" ? candidate : _l1["Pr"].Code, noise, l1.WeightRange, deviates.Pr, _pr);
-        CodeNoise.Apply(_program == "Pl" ? candidate : _l1["Pl"].Code, noise, l1.WeightRange, deviates.Pl, _pl);
-        var goalCode = _program == goal ? candidate : _l2[goal].Code;
-        for (var m = 0; m < _goal.Length; m++)
-        {
-            CodeNoise.Apply(goalCode, noise, l2.WeightRange, deviates.Goal[m], _goal[m]);
-        }
-
-        var controller = HpnnaController.Create(l1, l2, _pr, _pl, _goal[0], SonarLayouts.PioneerFrontRing, episode.ControlPeriod);
+        Perturb(_program == "Pr" ? candidate : _l1["Pr"].Code, noise, l1.WeightRange, deviates.Pr, _pr);
+        Perturb(_program == "Pl" ? candidate : _l1["Pl"].Code, noise, l1.WeightRange, deviates.Pl, _pl);
+        Perturb(_program == goal ? candidate : _l2[goal].Code, noise, l2.WeightRange, deviates.Goal, _goal);
+        var controller = HpnnaController.Create(l1, l2, _pr[0], _pl[0], _goal[0], SonarLayouts.PioneerFrontRing, episode.ControlPeriod);
         for (var m = 1; m < _goal.Length; m++)
         {
             controller.Hierarchy.L2.SetModuleCode(m, _goal[m]);
         }
 
+        for (var m = 1; m < _pr.Length; m++)
+        {
+            controller.Hierarchy.SetModulePrimitive(m, Primitive.RightWall, _pr[m]);
+            controller.Hierarchy.SetModulePrimitive(m, Primitive.LeftWall, _pl[m]);
+        }
+
         return MazeEpisode.Create(maze, controller, goal, seed, episode, sonar).Run();
+    }
+
+    /// <summary>Each voting module's lines: <paramref name="code"/> under its own deviates.</summary>
+    private static void Perturb(ReadOnlySpan<double> code, double noise, WeightRange range, double[][] deviates, double[][] lines)
+    {
+        for (var m = 0; m < lines.Length; m++)
+        {
+            CodeNoise.Apply(code, noise, range, deviates[m], lines[m]);
+        }
     }
 }
 
-/// <summary>The standard deviates of one episode's code noise, one per value of Pr, Pl and the goal code on each L2 module's lines.</summary>
-internal readonly record struct CodeDeviates(double[] Pr, double[] Pl, double[][] Goal)
+/// <summary>The standard deviates of one episode's code noise: per voting module, one per value of Pr, Pl (L1's modules) and the goal code (L2's).</summary>
+internal readonly record struct CodeDeviates(double[][] Pr, double[][] Pl, double[][] Goal)
 {
-    public static CodeDeviates None(ProgramLibrary l1, ProgramLibrary l2) =>
-        new(new double[l1.Interpreter.CodeLength], new double[l1.Interpreter.CodeLength], [.. Enumerable.Range(0, InterpreterTopologies.L2Modules).Select(_ => new double[l2.Interpreter.CodeLength])]);
+    public static CodeDeviates None(ProgramLibrary l1, ProgramLibrary l2) => new(
+        Lines(InterpreterTopologies.L1Modules, l1.Interpreter.CodeLength),
+        Lines(InterpreterTopologies.L1Modules, l1.Interpreter.CodeLength),
+        Lines(InterpreterTopologies.L2Modules, l2.Interpreter.CodeLength));
+
+    /// <summary>One zeroed array of <paramref name="length"/> per module.</summary>
+    public static double[][] Lines(int modules, int length) => [.. Enumerable.Range(0, modules).Select(_ => new double[length])];
 }

@@ -87,9 +87,12 @@ public sealed class HierarchyFitness : IFitnessFunction
                     var pl = Deviates(l1.Interpreter.CodeLength, !hierarchy.IsGoal);
                     var goal = Deviates(l2.Interpreter.CodeLength, hierarchy.IsGoal);
                     var episodeSeed = random.Next();
-                    // The other L2 modules' lines drawn last, so the first module's draws stay what one module had.
-                    double[][] modules = [goal, .. Enumerable.Range(1, InterpreterTopologies.L2Modules - 1).Select(_ => Deviates(l2.Interpreter.CodeLength, hierarchy.IsGoal))];
-                    scenarios.Add(new Scenario(m, goals[g], new CodeDeviates(pr, pl, modules), episodeSeed));
+
+                    // The other voting modules' lines drawn last, so the first modules' draws stay what a single L1 and L2 had.
+                    double[][] goalLines = [goal, .. Enumerable.Range(1, InterpreterTopologies.L2Modules - 1).Select(_ => Deviates(l2.Interpreter.CodeLength, hierarchy.IsGoal))];
+                    double[][] prLines = [pr, .. Enumerable.Range(1, InterpreterTopologies.L1Modules - 1).Select(_ => Deviates(l1.Interpreter.CodeLength, !hierarchy.IsGoal))];
+                    double[][] plLines = [pl, .. Enumerable.Range(1, InterpreterTopologies.L1Modules - 1).Select(_ => Deviates(l1.Interpreter.CodeLength, !hierarchy.IsGoal))];
+                    scenarios.Add(new Scenario(m, goals[g], new CodeDeviates(prLines, plLines, goalLines), episodeSeed));
                 }
             }
         }

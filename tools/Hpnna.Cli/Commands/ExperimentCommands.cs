@@ -131,6 +131,7 @@ internal static class ExperimentCommands
         var noise = new Option<string>("--noise") { Description = "Comma-separated code noise levels k in percent (relative standard deviation of every code value).", DefaultValueFactory = _ => "0,10,15,20" };
         var noiseOn = new Option<NoiseTarget>("--noise-on") { Description = "Which programs get the code noise: All, L1 (Pr, Pl) or L2 (the goal code).", DefaultValueFactory = _ => NoiseTarget.All };
         var l2Modules = new Option<int>("--l2-modules") { Description = "L2's voting modules, each fed the goal code on its own lines (perturbed independently); 1 runs a single L2.", DefaultValueFactory = _ => InterpreterTopologies.L2Modules };
+        var l1Modules = new Option<int>("--l1-modules") { Description = "L1's voting modules, each fed Pr and Pl on its own lines (perturbed independently); 1 runs a single L1.", DefaultValueFactory = _ => InterpreterTopologies.L1Modules };
         var sonarNoise = new Option<double>("--sonar-noise") { Description = "Sonar range noise of every trial, standard deviation in metres.", DefaultValueFactory = _ => 0.02 };
         var seed = SeedOption();
         var threads = ThreadsOption();
@@ -138,7 +139,7 @@ internal static class ExperimentCommands
         var l2 = new Option<string>("--l2") { Description = "The L2 program library (G1..G8).", DefaultValueFactory = _ => ShippedPrograms.L2Path };
         var command = new Command("maze", "Experiment 2: the whole hierarchy in depth-3 mazes for every goal, maze size and program noise level.")
         {
-            output, trials, lambdas, noise, noiseOn, l2Modules, sonarNoise, seed, threads, l1, l2,
+            output, trials, lambdas, noise, noiseOn, l1Modules, l2Modules, sonarNoise, seed, threads, l1, l2,
         };
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
@@ -149,6 +150,7 @@ internal static class ExperimentCommands
                 NoiseLevels = [.. CommaList.Numbers(parse.GetRequiredValue(noise), "--noise").Select(k => k / 100)],
                 SonarSigma = parse.GetValue(sonarNoise),
                 NoiseOn = parse.GetValue(noiseOn),
+                L1Modules = parse.GetValue(l1Modules),
                 L2Modules = parse.GetValue(l2Modules),
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),

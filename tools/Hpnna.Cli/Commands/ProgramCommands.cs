@@ -181,7 +181,7 @@ internal static class ProgramCommands
             }
 
             var voters = parse.GetValue(modules);
-            if (!L2Interpreter.IsModuleCount(voters))
+            if (!ModuleVote.IsModuleCount(voters))
             {
                 throw new UserError($"--modules must be odd, from 1 to 9 (got {voters})");
             }

@@ -1,3 +1,4 @@
+using Hpnna.Core.Interpreters;
 using Hpnna.Programs.Library;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Control;
@@ -25,7 +26,7 @@ public sealed record MazeExperimentResult(MazeExperimentSettings Settings, IRead
 /// </summary>
 /// <remarks>
 /// For every maze size, goal and noise level k, each trial perturbs every code value (Pr, Pl and the goal
-/// code, on each voting L2 module's lines independently) by a relative Gaussian error of standard deviation
+/// code, on each voting L1 and L2 module's lines independently) by a relative Gaussian error of standard deviation
 /// k (<see cref="CodeNoise"/>) and runs one episode
 /// with sonar range noise; success is the commanded goal reached without touching a wall. Trials are
 /// independent and seeded by their coordinates (<see cref="TrialSeed"/>), so the result does not depend
@@ -80,10 +81,19 @@ public static class MazeExperiment
                 SonarLayouts.PioneerFrontRing,
                 episode.ControlPeriod,
                 settings.L1Transition,
-                settings.L2Modules);
+                settings.L2Modules,
+                settings.L1Modules);
+
+            // The other modules' lines drawn after the first's, so that one module of each draws what a single L1 and L2 did.
             for (var m = 1; m < settings.L2Modules; m++)
             {
                 controller.Hierarchy.L2.SetModuleCode(m, CodeNoise.Apply(l2[goals[g]].Code, l2Noise, l2.Interpreter.WeightRange, random));
+            }
+
+            for (var m = 1; m < settings.L1Modules; m++)
+            {
+                controller.Hierarchy.SetModulePrimitive(m, Primitive.RightWall, CodeNoise.Apply(l1["Pr"].Code, l1Noise, l1.Interpreter.WeightRange, random));
+                controller.Hierarchy.SetModulePrimitive(m, Primitive.LeftWall, CodeNoise.Apply(l1["Pl"].Code, l1Noise, l1.Interpreter.WeightRange, random));
             }
 
             var trace = trial == 0 ? new EpisodeTrace() : null;

@@ -33,6 +33,9 @@ public sealed record MazeExperimentSettings
     /// <summary>L2's voting modules, each fed the goal code on its own (independently perturbed) lines; 1 is a single L2.</summary>
     public int L2Modules { get; init; } = InterpreterTopologies.L2Modules;
 
+    /// <summary>L1's voting modules, each fed Pr and Pl on its own (independently perturbed) lines; 1 is a single L1.</summary>
+    public int L1Modules { get; init; } = InterpreterTopologies.L1Modules;
+
     /// <summary>L1's preparatory phase at every Pr/Pl switch (off: the hierarchy as trained and shipped).</summary>
     public PreparatoryPhase L1Transition { get; init; } = PreparatoryPhase.Off;
 
@@ -69,9 +72,14 @@ public sealed record MazeExperimentSettings
             problems.Add($"threads must be 0 (one per core) or more (got {Threads})");
         }
 
-        if (!L2Interpreter.IsModuleCount(L2Modules))
+        if (!ModuleVote.IsModuleCount(L2Modules))
         {
             problems.Add($"L2 modules must be odd, from 1 to 9 (got {L2Modules})");
+        }
+
+        if (!ModuleVote.IsModuleCount(L1Modules))
+        {
+            problems.Add($"L1 modules must be odd, from 1 to 9 (got {L1Modules})");
         }
 
         problems.AddRange(L1Transition.Validate());

@@ -13,7 +13,7 @@ public static class MazeReport
         var s = result.Settings;
         var report = new MarkdownReport(directory, "Experiment 2: the whole hierarchy in the maze, with program noise", command, s.Seed);
         report.Paragraph(string.Create(CultureInfo.InvariantCulture,
-            $"The L2 goal code programs L1 (Pr and Pl), which drives a simulated Pioneer 3-DX through a depth-3 T-maze to one of eight goals. Programs: {libraries}. Each trial perturbs every code value c {(s.NoiseOn switch { NoiseTarget.L1 => "of L1's primitives (Pr, Pl) only", NoiseTarget.L2 => "of L2's goal code only", _ => "(Pr, Pl and the goal code)" })} to c (1 + k N(0, 1)) (clamped to the weight range){(s.L2Modules > 1 && s.NoiseOn != NoiseTarget.L1 ? $"; L2 runs as {s.L2Modules} identical modules, each fed the goal code on its own lines, perturbed independently, whose selections are put to a median vote" : s.L2Modules == 1 ? "; L2 is a single module" : string.Empty)}, and runs with sonar range noise of {s.SonarSigma} m; success is the commanded goal reached without touching a wall within {s.TimeLimit:F0} s. {s.Trials} trials per cell, {result.Cells.Sum(c => c.Success.Trials)} episodes in {result.Elapsed.TotalSeconds:F0} s of wall time."));
+            $"The L2 goal code programs L1 (Pr and Pl), which drives a simulated Pioneer 3-DX through a depth-3 T-maze to one of eight goals. Programs: {libraries}. Each trial perturbs every code value c {(s.NoiseOn switch { NoiseTarget.L1 => "of L1's primitives (Pr, Pl) only", NoiseTarget.L2 => "of L2's goal code only", _ => "(Pr, Pl and the goal code)" })} to c (1 + k N(0, 1)) (clamped to the weight range); {Modules("L1", s.L1Modules, "Pr and Pl", "outputs")}, {Modules("L2", s.L2Modules, "the goal code", "selections")}, and runs with sonar range noise of {s.SonarSigma} m; success is the commanded goal reached without touching a wall within {s.TimeLimit:F0} s. {s.Trials} trials per cell, {result.Cells.Sum(c => c.Success.Trials)} episodes in {result.Elapsed.TotalSeconds:F0} s of wall time."));
 
         report.Heading("Success rate by maze size and noise (all goals)");
         report.Table(
@@ -78,4 +78,8 @@ public static class MazeReport
         $"{rate.Successes}/{rate.Trials} = {MarkdownReport.Percent(rate.Rate)} [{MarkdownReport.Percent(rate.Low)}, {MarkdownReport.Percent(rate.High)}]";
 
     private static string Number(double value, int decimals) => MarkdownReport.Number(value, decimals);
+
+    private static string Modules(string level, int modules, string codes, string outputs) => modules == 1
+        ? $"{level} is a single module"
+        : $"{level} runs as {modules} identical modules, each fed {codes} on its own lines (perturbed independently), whose {outputs} are put to a median vote";
 }
