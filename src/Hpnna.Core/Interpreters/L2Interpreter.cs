@@ -1,4 +1,5 @@
 using Hpnna.Core.Layers;
+using Hpnna.Core.Programs;
 
 namespace Hpnna.Core.Interpreters;
 
@@ -22,6 +23,8 @@ public sealed class L2Interpreter
     private readonly double[] _input = new double[1];
     private readonly ProgrammableLayer[] _modules;
     private readonly double[] _votes;
+    private readonly CodeMailbox _mailbox;
+    private readonly double[] _posted;
 
     /// <param name="modules">Identical modules voting on the selection (<see cref="ModuleVote"/>).</param>
     public L2Interpreter(LayerDefinition definition, int modules = 1)
@@ -35,6 +38,8 @@ public sealed class L2Interpreter
 
         _modules = [.. Enumerable.Range(0, modules).Select(_ => new ProgrammableLayer(definition))];
         _votes = new double[modules];
+        _mailbox = new CodeMailbox(definition.CodeLength);
+        _posted = new double[definition.CodeLength];
         Selection = Vote();
     }
 
@@ -70,13 +75,11 @@ public sealed class L2Interpreter
         Selection = Vote();
     }
 
-    /// <summary>Posts a goal code for every module from any thread; it lands at the next step boundary.</summary>
+    /// <summary>Posts a goal code from any thread (validated here); it lands on every module at the next step boundary.</summary>
     public void PostCode(ReadOnlySpan<double> code)
     {
-        foreach (var module in _modules)
-        {
-            module.PostCode(code);
-        }
+        Definition.EnsureValidCode(code);
+        _mailbox.Post(code);
     }
 
     /// <summary>Every module back to its initial state; codes are kept.</summary>
@@ -92,6 +95,14 @@ public sealed class L2Interpreter
 
     public double Step(double trigger)
     {
+        if (_mailbox.TryTake(_posted))
+        {
+            foreach (var module in _modules)
+            {
+                module.SetCode(_posted);
+            }
+        }
+
         _input[0] = trigger;
         foreach (var module in _modules)
         {

@@ -42,6 +42,32 @@ public sealed class HpnnaController : IController
         return new HpnnaController(hierarchy, ControllerDefaults.Grouping, sensors, ControllerDefaults.Motors, ControllerDefaults.Trigger(controlPeriod));
     }
 
+    /// <summary>
+    /// As the other <c>Create</c>, with every voting module fed its own lines: one code per module (the counts
+    /// give the modules), as when each module's programming lines are perturbed on their own.
+    /// </summary>
+    public static HpnnaController Create(LayerDefinition l1, LayerDefinition l2, IReadOnlyList<double[]> rightWallLines, IReadOnlyList<double[]> leftWallLines, IReadOnlyList<double[]> goalLines, IReadOnlyList<SonarSpec> sensors, double controlPeriod, PreparatoryPhase? l1Transition = null)
+    {
+        if (rightWallLines.Count != leftWallLines.Count)
+        {
+            throw new ArgumentException($"every L1 module needs lines for Pr and Pl (got {rightWallLines.Count} and {leftWallLines.Count})", nameof(leftWallLines));
+        }
+
+        var controller = Create(l1, l2, rightWallLines[0], leftWallLines[0], goalLines[0], sensors, controlPeriod, l1Transition, goalLines.Count, rightWallLines.Count);
+        for (var m = 1; m < goalLines.Count; m++)
+        {
+            controller._hierarchy.L2.SetModuleCode(m, goalLines[m]);
+        }
+
+        for (var m = 1; m < rightWallLines.Count; m++)
+        {
+            controller._hierarchy.SetModulePrimitive(m, Primitive.RightWall, rightWallLines[m]);
+            controller._hierarchy.SetModulePrimitive(m, Primitive.LeftWall, leftWallLines[m]);
+        }
+
+        return controller;
+    }
+
     /// <summary>The trigger L2 was fed at the last tick.</summary>
     public double LastTrigger { get; private set; }
 

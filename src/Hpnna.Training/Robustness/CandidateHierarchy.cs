@@ -58,18 +58,7 @@ internal sealed class CandidateHierarchy
         Perturb(_program == "Pr" ? candidate : _l1["Pr"].Code, noise, l1.WeightRange, deviates.Pr, _pr);
         Perturb(_program == "Pl" ? candidate : _l1["Pl"].Code, noise, l1.WeightRange, deviates.Pl, _pl);
         Perturb(_program == goal ? candidate : _l2[goal].Code, noise, l2.WeightRange, deviates.Goal, _goal);
-        var controller = HpnnaController.Create(l1, l2, _pr[0], _pl[0], _goal[0], SonarLayouts.PioneerFrontRing, episode.ControlPeriod);
-        for (var m = 1; m < _goal.Length; m++)
-        {
-            controller.Hierarchy.L2.SetModuleCode(m, _goal[m]);
-        }
-
-        for (var m = 1; m < _pr.Length; m++)
-        {
-            controller.Hierarchy.SetModulePrimitive(m, Primitive.RightWall, _pr[m]);
-            controller.Hierarchy.SetModulePrimitive(m, Primitive.LeftWall, _pl[m]);
-        }
-
+        var controller = HpnnaController.Create(l1, l2, _pr, _pl, _goal, SonarLayouts.PioneerFrontRing, episode.ControlPeriod);
         return MazeEpisode.Create(maze, controller, goal, seed, episode, sonar).Run();
     }
 

@@ -89,9 +89,10 @@ public sealed class HierarchyFitness : IFitnessFunction
                     var episodeSeed = random.Next();
 
                     // The other voting modules' lines drawn last, so the first modules' draws stay what a single L1 and L2 had.
-                    double[][] goalLines = [goal, .. Enumerable.Range(1, InterpreterTopologies.L2Modules - 1).Select(_ => Deviates(l2.Interpreter.CodeLength, hierarchy.IsGoal))];
-                    double[][] prLines = [pr, .. Enumerable.Range(1, InterpreterTopologies.L1Modules - 1).Select(_ => Deviates(l1.Interpreter.CodeLength, !hierarchy.IsGoal))];
-                    double[][] plLines = [pl, .. Enumerable.Range(1, InterpreterTopologies.L1Modules - 1).Select(_ => Deviates(l1.Interpreter.CodeLength, !hierarchy.IsGoal))];
+                    double[][] Lines(double[] first, int modules, int length, bool level) => [first, .. Enumerable.Range(1, modules - 1).Select(_ => Deviates(length, level))];
+                    var goalLines = Lines(goal, InterpreterTopologies.L2Modules, l2.Interpreter.CodeLength, hierarchy.IsGoal);
+                    var prLines = Lines(pr, InterpreterTopologies.L1Modules, l1.Interpreter.CodeLength, !hierarchy.IsGoal);
+                    var plLines = Lines(pl, InterpreterTopologies.L1Modules, l1.Interpreter.CodeLength, !hierarchy.IsGoal);
                     scenarios.Add(new Scenario(m, goals[g], new CodeDeviates(prLines, plLines, goalLines), episodeSeed));
                 }
             }

@@ -5,7 +5,7 @@ namespace Hpnna.Training.Sequencing;
 /// <summary>
 /// The NOA baseline ("non-organised architecture"): one plain, fully connected CTRNN that gets the trigger
 /// and the task (one line per task, one-hot) as inputs and must do all eight tasks with one set of weights.
-/// N neurons and 9 inputs give N (N + 9 + 1) weights and biases; <see cref="SizedLike"/> picks the N closest
+/// N neurons and 9 inputs give N (N + 9 + 1) weights and biases; <see cref="NeuronsLike"/> picks the N closest
 /// to HPNNA's eight goal codes: 10 neurons, 200 values, for the 8 x 24 = 192 of a 4-neuron L2. It is the same engine as every other layer, tau = 1 and h = tau/5 like L2, with the weights
 /// it learns as the layer's fixed weights: the plain CTRNN that an L2 with ideal muls equals, computed
 /// without mul bookkeeping (about ten times faster per step, which is what lets experiment 1 give the NOA
@@ -26,9 +26,9 @@ public sealed class NoaNetwork(int neurons) : ISequencer
     /// <summary>The weights and biases of a NOA of <paramref name="neurons"/> neurons.</summary>
     public static int ParametersOf(int neurons) => neurons * (neurons + Inputs + 1);
 
-    /// <summary>The NOA whose parameter count is closest to <paramref name="parameters"/> (the smaller on a tie).</summary>
-    public static NoaNetwork SizedLike(int parameters) =>
-        new(Enumerable.Range(1, parameters).MinBy(n => Math.Abs(ParametersOf(n) - parameters)));
+    /// <summary>The neurons of the NOA whose parameter count is closest to <paramref name="parameters"/> (the fewer on a tie).</summary>
+    public static int NeuronsLike(int parameters) =>
+        Enumerable.Range(1, parameters).MinBy(n => Math.Abs(ParametersOf(n) - parameters));
 
     public static WeightRange Range => WeightRange.Default;
 

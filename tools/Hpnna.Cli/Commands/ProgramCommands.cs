@@ -183,7 +183,7 @@ internal static class ProgramCommands
             var voters = parse.GetValue(modules);
             if (!ModuleVote.IsModuleCount(voters))
             {
-                throw new UserError($"--modules must be odd, from 1 to 9 (got {voters})");
+                throw new UserError($"--modules must be odd, from 1 to {ModuleVote.MaxModules} (got {voters})");
             }
 
             var data = TrainCommands.Dataset(parse.GetRequiredValue(dataset), parse.GetValue(seed));

@@ -1,4 +1,3 @@
-using Hpnna.Core.Interpreters;
 using Hpnna.Programs.Library;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Control;
@@ -72,30 +71,27 @@ public static class MazeExperiment
             var noise = settings.NoiseLevels[k];
             var l1Noise = settings.NoiseOn == NoiseTarget.L2 ? 0 : noise;
             var l2Noise = settings.NoiseOn == NoiseTarget.L1 ? 0 : noise;
-            var controller = HpnnaController.Create(
-                l1.Interpreter,
-                l2.Interpreter,
-                CodeNoise.Apply(l1["Pr"].Code, l1Noise, l1.Interpreter.WeightRange, random),
-                CodeNoise.Apply(l1["Pl"].Code, l1Noise, l1.Interpreter.WeightRange, random),
-                CodeNoise.Apply(l2[goals[g]].Code, l2Noise, l2.Interpreter.WeightRange, random),
-                SonarLayouts.PioneerFrontRing,
-                episode.ControlPeriod,
-                settings.L1Transition,
-                settings.L2Modules,
-                settings.L1Modules);
+            double[] Noisy(ReadOnlySpan<double> code, ProgramLibrary library, double level) => CodeNoise.Apply(code, level, library.Interpreter.WeightRange, random);
+            var pr = new double[settings.L1Modules][];
+            var pl = new double[settings.L1Modules][];
+            var goal = new double[settings.L2Modules][];
 
-            // The other modules' lines drawn after the first's, so that one module of each draws what a single L1 and L2 did.
-            for (var m = 1; m < settings.L2Modules; m++)
+            // Drawn in this order so that the first module of each level draws what a single L1 and L2 did.
+            pr[0] = Noisy(l1["Pr"].Code, l1, l1Noise);
+            pl[0] = Noisy(l1["Pl"].Code, l1, l1Noise);
+            goal[0] = Noisy(l2[goals[g]].Code, l2, l2Noise);
+            for (var m = 1; m < goal.Length; m++)
             {
-                controller.Hierarchy.L2.SetModuleCode(m, CodeNoise.Apply(l2[goals[g]].Code, l2Noise, l2.Interpreter.WeightRange, random));
+                goal[m] = Noisy(l2[goals[g]].Code, l2, l2Noise);
             }
 
-            for (var m = 1; m < settings.L1Modules; m++)
+            for (var m = 1; m < pr.Length; m++)
             {
-                controller.Hierarchy.SetModulePrimitive(m, Primitive.RightWall, CodeNoise.Apply(l1["Pr"].Code, l1Noise, l1.Interpreter.WeightRange, random));
-                controller.Hierarchy.SetModulePrimitive(m, Primitive.LeftWall, CodeNoise.Apply(l1["Pl"].Code, l1Noise, l1.Interpreter.WeightRange, random));
+                pr[m] = Noisy(l1["Pr"].Code, l1, l1Noise);
+                pl[m] = Noisy(l1["Pl"].Code, l1, l1Noise);
             }
 
+            var controller = HpnnaController.Create(l1.Interpreter, l2.Interpreter, pr, pl, goal, SonarLayouts.PioneerFrontRing, episode.ControlPeriod, settings.L1Transition);
             var trace = trial == 0 ? new EpisodeTrace() : null;
             var result = MazeEpisode.Create(mazes[l], controller, goals[g], seed, episode, new SonarNoise(settings.SonarSigma), trace: trace).Run();
             outcomes[i] = result;

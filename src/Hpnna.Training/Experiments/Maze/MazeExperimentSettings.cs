@@ -74,12 +74,12 @@ public sealed record MazeExperimentSettings
 
         if (!ModuleVote.IsModuleCount(L2Modules))
         {
-            problems.Add($"L2 modules must be odd, from 1 to 9 (got {L2Modules})");
+            problems.Add($"L2 modules must be odd, from 1 to {ModuleVote.MaxModules} (got {L2Modules})");
         }
 
         if (!ModuleVote.IsModuleCount(L1Modules))
         {
-            problems.Add($"L1 modules must be odd, from 1 to 9 (got {L1Modules})");
+            problems.Add($"L1 modules must be odd, from 1 to {ModuleVote.MaxModules} (got {L1Modules})");
         }
 
         problems.AddRange(L1Transition.Validate());

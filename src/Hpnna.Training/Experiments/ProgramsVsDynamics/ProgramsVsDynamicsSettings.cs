@@ -43,7 +43,7 @@ public sealed record ProgramsVsDynamicsSettings
     public LayerDefinition L2() => InterpreterTopologies.L2(Mul, L2Neurons);
 
     /// <summary>The NOA's neurons: its parameter count closest to the eight goal codes' values.</summary>
-    public int NoaNeurons => NoaNetwork.SizedLike(GoalTask.Count * L2().CodeLength).Neurons;
+    public int NoaNeurons => NoaNetwork.NeuronsLike(GoalTask.Count * L2().CodeLength);
 
     /// <summary>The DE settings of one run, the same for both architectures.</summary>
     public DeSettings Evolution(int seed) => new()
