@@ -133,6 +133,7 @@ public sealed class ProgramCommandTests
     [InlineData("--copies", "0", "--copies must be at least 1 (got 0)")]
     [InlineData("--dataset", "huge", "--dataset: 'huge' is not a number")]
     [InlineData("--modules", "2", "--modules must be odd, from 1 to 9 (got 2)")]
+    [InlineData("--pulses", "9-4", "--pulses: junction pulses need 1 <= shortest <= longest L2 steps (got 9-4)")]
     public void The_noise_check_refuses_impossible_settings(string option, string value, string message)
     {
         var run = CliRun.InProcess("program", "noise", L2, option, value);

@@ -21,6 +21,7 @@ public sealed class TrainAndExperimentTests : IDisposable
     [InlineData("train l1 --programs Pl --in-hierarchy --hierarchy-clearance 2", "--hierarchy-clearance must be between 0 and 1 (got 2)")]
     [InlineData("train l2 --dataset 2.4,0", "--dataset must be single, three or comma-separated maze sizes lambda > 0 (got '2.4,0')")]
     [InlineData("train l2 --dataset huge", "--dataset: 'huge' is not a number")]
+    [InlineData("train l2 --pulses 4-x", "--pulses: pulse lengths are 'shortest-longest' in whole L2 steps, such as 4-9 (got '4-x')")]
     [InlineData("train l2 --tasks G3 --lead 8", "--lead must be between 1 and 7 L2 steps (got 8)")]
     [InlineData("train l2 --ideal-generations 0", "--ideal-generations must be at least 1 (got 0)")]
     [InlineData("train l1 --refine", "--refine needs Pr in the library to start from; it has no programs")]
@@ -68,12 +69,12 @@ public sealed class TrainAndExperimentTests : IDisposable
         File.Copy(CliRun.RepositoryFile("firmware-config/programs/l2-goals.json"), library);
         var l1 = CliRun.RepositoryFile("firmware-config/programs/l1-primitives.json");
 
-        var run = CliRun.InProcess("train", "l2", "--tasks", "G6", "--maze-guard", "--l1", l1, "--refine", "--refine-spread", "30", "--robust-noise", "10", "--robust-copies", "1", "--generations", "2", "--population", "4", "--out", library);
+        var run = CliRun.InProcess("train", "l2", "--tasks", "G6", "--maze-guard", "--l1", l1, "--refine", "--refine-spread", "30", "--robust-noise", "10", "--robust-copies", "1", "--generations", "2", "--population", "4", "--dataset", "3,5.5,8", "--pulses", "4-9", "--out", library);
 
         Assert.Contains("G6:", run.Output);
         var show = CliRun.InProcess("program", "show", library);
-        // This run's record (population 4), its guard one goal at three sizes, with perfect sonars and 4 noisy runs.
-        Assert.Matches(@"G6 +DE/best/1/bin pop 4 .*kept to reaching its goals in the hierarchy noise-free at lambda 2, 3, 4 \(15 guard episodes\)", show.Output);
+        // This run's record (population 4, its sequences), its guard one goal at three sizes, with perfect sonars and 4 noisy runs.
+        Assert.Matches(@"G6 +DE/best/1/bin pop 4 .*on 3 sizes \(lambda 3, 5\.5, 8\), pulses of 4-9 steps, 30 trigger sequences.*kept to reaching its goals in the hierarchy noise-free at lambda 2, 3, 4 \(15 guard episodes\)", show.Output);
         foreach (var lambda in new[] { "2", "3", "4" })
         {
             Assert.Equal(0, CliRun.InProcess("sim", "run", "--goal", "G6", "--lambda", lambda, "--l1", l1, "--l2", library).ExitCode);

@@ -155,10 +155,13 @@ internal static class ProgramCommands
         var file = new Argument<string>("FILE") { Description = "An L2 goal-code library." };
         var levels = new Option<string>("--noise") { Description = "Comma-separated code noise levels, in percent (relative standard deviation of every value).", DefaultValueFactory = _ => "10,15" };
         var copies = new Option<int>("--copies") { Description = "Noisy copies of each code per level.", DefaultValueFactory = _ => 200 };
-        var dataset = new Option<string>("--dataset") { Description = "The trigger sequences: single, three or comma-separated maze sizes, as for train l2.", DefaultValueFactory = _ => "2.4,4,5.6" };
+        var dataset = new DatasetOptions("2.4,4,5.6", "The trigger sequences: single, three or comma-separated maze sizes, as for train l2.");
         var seed = new Option<int>("--seed") { Description = "Seeds the sequences and the copies; choose one other than the training run's to check on sequences it never saw.", DefaultValueFactory = _ => 7 };
         var modules = new Option<int>("--modules") { Description = "L2's voting modules, each fed its own noisy copy of the code (the robot's by default); 1 checks a single L2.", DefaultValueFactory = _ => InterpreterTopologies.L2Modules };
-        var command = new Command("noise", "For every goal code of an L2 library: the share of noisy copies that do every trigger sequence right, and of sequences done right, at each noise level.") { file, levels, copies, dataset, seed, modules };
+        var command = new Command("noise", "For every goal code of an L2 library: the share of noisy copies that do every trigger sequence right, and of sequences done right, at each noise level.") { file, levels, copies };
+        dataset.AddTo(command);
+        command.Options.Add(seed);
+        command.Options.Add(modules);
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
             var library = ProgramLibrary.Load(parse.GetRequiredValue(file));
@@ -186,7 +189,7 @@ internal static class ProgramCommands
                 throw new UserError($"--modules must be odd, from 1 to {ModuleVote.MaxModules} (got {voters})");
             }
 
-            var data = TrainCommands.Dataset(parse.GetRequiredValue(dataset), parse.GetValue(seed));
+            var data = dataset.Read(parse, parse.GetValue(seed));
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} noisy copies a code and level, seed {parse.GetValue(seed)}, on {data.Name}, {data.Sequences.Count} trigger sequences, {(voters == 1 ? "one L2 module" : $"{voters} voting L2 modules, each perturbed on its own")}: copies that do every sequence right (sequences right)"));
             output.WriteLine("| goal | " + string.Join(" | ", percents.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k:0.#}%"))) + " |");

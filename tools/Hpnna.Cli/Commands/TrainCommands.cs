@@ -69,11 +69,7 @@ internal static class TrainCommands
             Description = $"How many L2 steps (0.4 s on the robot) before each turn a code must already choose the junction's primitive for a sequence to count as done right, 1 to {GoalTask.MaxLead}; the paper's task is {SequenceScore.Lead}. More asks for the switch between wall followers earlier in a corridor (in the synthetic sequences; on the robot, measured, G3 learned at 4 did not switch earlier).",
             DefaultValueFactory = _ => SequenceScore.Lead,
         };
-        var dataset = new Option<string>("--dataset")
-        {
-            Description = "single (lambda 3) or three (lambda 2, 3, 4) maze sizes, or comma-separated sizes (such as 2.4,4,5.6) for trigger sequences shaped like a robot's whose corridors last longer than lambda x 5 L2 steps.",
-            DefaultValueFactory = _ => "three",
-        };
+        var dataset = new DatasetOptions("three", "single (lambda 3) or three (lambda 2, 3, 4) maze sizes, or comma-separated sizes (such as 2.4,4,5.6) for trigger sequences shaped like a robot's whose corridors last longer than lambda x 5 L2 steps.");
         var mul = MulOption();
         var warmStart = new Option<string>("--warm-start")
         {
@@ -91,8 +87,13 @@ internal static class TrainCommands
         var inHierarchy = new InHierarchyOptions(trainsL1: false);
         var command = new Command("l2", "Learn L2 goal codes (one per task) on the synthetic trigger datasets. Programs already in the library and not named here are kept.")
         {
-            tasks, lead, dataset, mul, warmStart, idealGenerations, output,
+            tasks, lead,
         };
+        dataset.AddTo(command);
+        command.Options.Add(mul);
+        command.Options.Add(warmStart);
+        command.Options.Add(idealGenerations);
+        command.Options.Add(output);
         robust.AddTo(command);
         inHierarchy.AddTo(command);
         evolution.AddTo(command);
@@ -114,7 +115,7 @@ internal static class TrainCommands
             }
 
             var definition = InterpreterTopologies.L2(parse.GetValue(mul));
-            var data = Dataset(parse.GetRequiredValue(dataset));
+            var data = dataset.Read(parse);
             var noise = robust.Read(parse);
             var judged = inHierarchy.Read(parse, noise, settings.Seed);
             return TrainInto(parse, parse.GetRequiredValue(output), definition, (line, library) => chosen.Select(task =>
@@ -133,20 +134,6 @@ internal static class TrainCommands
             }));
         }));
         return command;
-    }
-
-    /// <summary>The trigger dataset a --dataset value names, its sequences drawn from <paramref name="seed"/>.</summary>
-    internal static TriggerDataset Dataset(string text, int seed = 1)
-    {
-        if (text is "single" or "three")
-        {
-            return TriggerDataset.Named(text, seed);
-        }
-
-        var lambdas = CommaList.Numbers(text, "--dataset");
-        return lambdas.Length > 0 && lambdas.All(l => double.IsFinite(l) && l > 0)
-            ? TriggerDataset.Sizes(lambdas, seed)
-            : throw new UserError($"--dataset must be single, three or comma-separated maze sizes lambda > 0 (got '{text}')");
     }
 
     private static Option<MulKind> MulOption() => new("--mul") { Description = "The mul kind of the interpreter to learn for.", DefaultValueFactory = _ => MulKind.Published };

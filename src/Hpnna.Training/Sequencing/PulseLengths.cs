@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Hpnna.Training.Sequencing;
+
+/// <summary>
+/// How long the junction pulses of synthetic trigger sequences last, in L2 steps, shortest to longest (each
+/// turn draws its own, uniformly). On the robot a pulse lasts as long as L1 takes to turn; measured in the
+/// simulator with the shipped programs at lambda 2, 3 and 4 under 15% code noise, 4 to 9 steps, and a goal code
+/// that never met a 9-step pulse can count it as two junctions (README, "Robustness to program noise").
+/// </summary>
+public sealed record PulseLengths
+{
+    public PulseLengths(int shortest, int longest)
+    {
+        if (shortest < 1 || longest < shortest)
+        {
+            throw new ArgumentException($"junction pulses need 1 <= shortest <= longest L2 steps (got {shortest}-{longest})");
+        }
+
+        Shortest = shortest;
+        Longest = longest;
+    }
+
+    /// <summary>The paper-like default: <see cref="TriggerDataset.TurnSteps"/> to <see cref="TriggerDataset.TurnSteps"/> + 3.</summary>
+    public static PulseLengths Default { get; } = new(TriggerDataset.TurnSteps, TriggerDataset.TurnSteps + 3);
+
+    public int Shortest { get; }
+
+    public int Longest { get; }
+
+    /// <summary>The pulse of a dataset's nominal sequence: <see cref="TriggerDataset.TurnSteps"/>, or the nearest length in range.</summary>
+    public int Nominal => Math.Clamp(TriggerDataset.TurnSteps, Shortest, Longest);
+
+    /// <summary>Reads "shortest-longest" (such as 4-9) or one length; throws <see cref="FormatException"/> naming what is wrong.</summary>
+    public static PulseLengths Parse(string text)
+    {
+        var parts = text.Split('-');
+        if (parts.Length is < 1 or > 2 || !parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            throw new FormatException($"pulse lengths are 'shortest-longest' in whole L2 steps, such as 4-9 (got '{text}')");
+        }
+
+        var shortest = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        var longest = int.Parse(parts[^1], CultureInfo.InvariantCulture);
+        try
+        {
+            return new PulseLengths(shortest, longest);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException(e.Message);
+        }
+    }
+
+    public override string ToString() => Shortest == Longest ? $"{Shortest}" : $"{Shortest}-{Longest}";
+}
