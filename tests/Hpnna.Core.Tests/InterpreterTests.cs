@@ -224,6 +224,28 @@ public sealed class InterpreterTests
         held.Step(near, 0.0);
         free.Step(near, 0.0);
         Assert.Equal(free.AppliedSelection, held.AppliedSelection);
+
+        // Told apart from the trigger, the hold outlasts a pulse that has ended (a turn still on) and ends
+        // with the turn even while the pulse is high.
+        void ThroughAPulse()
+        {
+            held.Reset();
+            for (var t = 0; t < 40; t++)
+            {
+                held.Step(near, t < 20 ? 0.0 : 1.0);
+            }
+        }
+
+        ThroughAPulse();
+        for (var t = 0; t < 5; t++)
+        {
+            held.Step(near, 0.0, holding: true);
+            Assert.Equal(beforeTurn, held.AppliedSelection);
+        }
+
+        ThroughAPulse();
+        held.Step(near, 1.0, holding: false);
+        Assert.True(held.AppliedSelection > beforeTurn + 0.5, $"released, the selection follows L2 ({beforeTurn} -> {held.AppliedSelection})");
     }
 
     [Theory]

@@ -11,9 +11,9 @@ namespace Hpnna.Core.Interpreters;
 /// </summary>
 /// <remarks>
 /// <para>
-/// With <see cref="HoldsThroughTurns"/>, the selection L1 runs on is frozen while the trigger is high: the
-/// primitive chosen as a junction turn starts finishes that turn, and L2's choice for the next junction
-/// lands when the trigger falls. L2 still decides which primitive runs and when the sequence moves on; the
+/// With <see cref="HoldsThroughTurns"/>, the selection L1 runs on is frozen while the caller says a turn is on
+/// (by default, while the trigger is high): the primitive chosen as a junction turn starts finishes that turn,
+/// and L2's choice for the next junction lands when the turn is over. L2 still decides which primitive runs and when the sequence moves on; the
 /// hold only keeps a switch out of the middle of a corner, where (measured: G5-G7 at lambda 3 with the
 /// shipped programs) the other wall follower drives into the far wall.
 /// </para>
@@ -173,7 +173,13 @@ public sealed class Hierarchy
     /// One control tick: every <see cref="L2Period"/>-th tick L2 on the mean trigger, then the blend onto L1's
     /// programming lines and L1 on the proximities.
     /// </summary>
-    public MotorOutput Step(in Proximities proximities, double trigger)
+    public MotorOutput Step(in Proximities proximities, double trigger) => Step(proximities, trigger, holding: trigger >= 0.5);
+
+    /// <summary>
+    /// One control tick, with the hold (<see cref="HoldsThroughTurns"/>) given apart from the trigger: for a
+    /// trigger whose pulses do not end with the turn (the robot's are of one length, <c>JunctionTrigger</c>).
+    /// </summary>
+    public MotorOutput Step(in Proximities proximities, double trigger, bool holding)
     {
         Take(_rightMailbox, Primitive.RightWall);
         Take(_leftMailbox, Primitive.LeftWall);
@@ -186,7 +192,7 @@ public sealed class Hierarchy
             _ticksSinceL2 = 0;
         }
 
-        if (!HoldsThroughTurns || trigger < 0.5)
+        if (!HoldsThroughTurns || !holding)
         {
             AppliedSelection = Gate(Selection);
         }

@@ -21,16 +21,28 @@ public static class ControllerDefaults
     public static MotorRange Motors => MotorRange.Default;
 
     /// <summary>
-    /// The trigger starts at 50% of the maximum turn rate and ends after 70 degrees turned (the next corridor's
-    /// walls finish the turn), 1.5 s without turning, or 8 s. Not 40%: over the ARCOS link (hardware-in-the-loop
-    /// rig) the 1 m horizon's wall followers swing back at up to 0.42 rad/s after a junction turn, a second
-    /// pulse that sent G6, G7 and G2 to wrong goals; junction turns run at 0.6-1 rad/s. In the simulator the
-    /// change is within trial noise (experiment 2, seed 2: 1152 / 1044 of 1200 at 10% / 15% against 1160 / 1050).
+    /// A turn starts at 50% of the maximum turn rate and ends after 70 degrees turned (the next corridor's walls
+    /// finish the turn), 1.5 s without turning, or 8 s. Not 40%: over the ARCOS link (hardware-in-the-loop rig)
+    /// the 1 m horizon's wall followers swing back at up to 0.42 rad/s after a junction turn, a second pulse
+    /// that sent G6, G7 and G2 to wrong goals; junction turns run at 0.6-1 rad/s. In the simulator the change is
+    /// within trial noise (experiment 2, seed 2: 1152 / 1044 of 1200 at 10% / 15% against 1160 / 1050). Each
+    /// turn gives L2 one pulse of <see cref="PulseSeconds"/>.
     /// </summary>
-    public static JunctionTrigger Trigger(double controlPeriod) => new(0.5, 70 * Math.PI / 180, 1.5, 8.0, Motors.MaxAngular, controlPeriod);
+    public static JunctionTrigger Trigger(double controlPeriod) => new(0.5, 70 * Math.PI / 180, 1.5, 8.0, PulseSeconds, Motors.MaxAngular, controlPeriod);
 
     /// <summary>
-    /// Seconds per L2 step. Measured with the shipped programs at lambda 2, 3, 4: a junction pulse lasts 1.9-2.0 s
+    /// How long L2's pulse at a junction lasts: 6 L2 steps, within the 5-8 of the datasets the goal codes were
+    /// learned on. Ended with the turn instead, pulses lasted 4-9 steps (every goal at lambda 2-4, 15% code
+    /// noise), 8-9 when a perturbed L1 turned just short of 70 degrees and waited out the quiet time, and G7
+    /// (rrl) counted those as two junctions. Measured (experiment 2, five voting L1 and L2 modules, 10% / 15% /
+    /// 20% of 1200): ended with the turn, seed 2 1199 / 1175 / 1109; fixed at 2.0 s 1200 / 1186 / 1114, 2.2 s
+    /// 1200 / 1189 / 1138, 2.4 s 1199 / 1191 / 1149, 2.8 s 1199 / 1192 / 1145, 3.2 s 1194 / 1179 / 1124; at 2.4 s
+    /// seed 1 1200 / 1189 / 1157 (was 1197 / 1173 / 1119) and seed 3 1200 / 1194 / 1153 (was 1198 / 1177 / 1117).
+    /// </summary>
+    public const double PulseSeconds = 2.4;
+
+    /// <summary>
+    /// Seconds per L2 step. Measured with the shipped programs at lambda 2, 3, 4: a junction turn lasts 1.9-2.0 s
     /// (5 steps), corridors 4.8, 8.0 and 11.3 s after Pl (12, 20, 28 steps) and 7.1, 11.2 and 15.3 s after Pr
     /// (18, 28, 38 steps): longer than the standard datasets' lambda x 5, so the goal codes are learned on
     /// trigger sequences of the robot's own sizes (<c>hpnna train l2 --dataset 2.4,4,5.6</c>). A longer step,

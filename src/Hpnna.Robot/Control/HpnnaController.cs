@@ -8,7 +8,8 @@ namespace Hpnna.Robot.Control;
 
 /// <summary>
 /// The whole HPNNA on the robot: sonar proximities and the junction trigger (from L1's last output) into
-/// the hierarchy, L1's output out as a velocity setpoint. Allocation-free per tick.
+/// the hierarchy, L1's output out as a velocity setpoint. L2 reads the trigger's pulse; the selection is held
+/// while a junction turn or its pulse is on. Allocation-free per tick.
 /// </summary>
 public sealed class HpnnaController : IController
 {
@@ -86,6 +87,6 @@ public sealed class HpnnaController : IController
     public DriveCommand Update(ReadOnlySpan<SonarReading> readings, in Odometry odometry)
     {
         LastTrigger = _trigger.Update(_hierarchy.Output);
-        return _motors.ToCommand(_hierarchy.Step(_grouping.Group(readings, _sensors), LastTrigger));
+        return _motors.ToCommand(_hierarchy.Step(_grouping.Group(readings, _sensors), LastTrigger, holding: _trigger.Turning || LastTrigger >= 0.5));
     }
 }

@@ -3,17 +3,21 @@ using Hpnna.Core.Interpreters;
 namespace Hpnna.Robot.Control;
 
 /// <summary>
-/// L2's data input on the robot, derived from L1's own activity as in the paper: high while the robot turns
-/// at a junction, low in the corridors. A pulse starts when L1's turn rate reaches <see cref="Threshold"/>
-/// of its maximum, and lasts until L1 has commanded <see cref="TurnAngle"/> radians that way, or has turned
-/// less than half the threshold for <see cref="QuietSeconds"/>, or <see cref="MaxSeconds"/> have passed.
+/// L2's data input on the robot, derived from L1's own activity as in the paper: a pulse at each junction turn,
+/// low in the corridors. A turn starts when L1's turn rate reaches <see cref="Threshold"/> of its maximum and
+/// lasts (<see cref="Turning"/>) until L1 has commanded <see cref="TurnAngle"/> radians that way, or has turned
+/// less than half the threshold for <see cref="QuietSeconds"/>, or <see cref="MaxSeconds"/> have passed. The
+/// pulse L2 reads starts with the turn and lasts <see cref="PulseSeconds"/>, however long the turn takes.
 /// </summary>
 /// <remarks>
-/// The pulse follows the turn L1 actually makes rather than a fixed time: a wall follower often starts a
-/// junction turn early (its side sonar sees the opening before the corner), straightens and turns again,
-/// and a fixed-length pulse ended mid-turn, so L2 switched primitives in the middle of the junction and the
-/// robot drove into the far wall (measured on G5-G7). Wall following in a corridor makes only small
-/// corrections that rarely reach the threshold and never add up to a quarter turn. Allocation-free.
+/// The turn follows what L1 actually does rather than a fixed time: a wall follower often starts a junction
+/// turn early (its side sonar sees the opening before the corner), straightens and turns again, and the
+/// primitive chosen must finish the whole corner (the hierarchy holds its selection while <see cref="Turning"/>;
+/// a switch mid-turn drove G5-G7 into the far wall). The pulse, though, is one length: L2 counts junctions by
+/// integrating pulses, and when the pulse ended with the turn it lasted 4 to 9 L2 steps (a perturbed L1 that
+/// turned 65 degrees at a junction and let the corridor finish the turn waited out the quiet time), and G7
+/// counted a 9-step pulse as two junctions (ControllerDefaults.PulseSeconds has the measurements). Wall
+/// following in a corridor makes only small corrections that rarely reach the threshold. Allocation-free.
 /// </remarks>
 public sealed class JunctionTrigger
 {
@@ -22,80 +26,86 @@ public sealed class JunctionTrigger
     private double _direction;
     private double _turned;
     private double _quietSeconds;
-    private double _pulseSeconds;
+    private double _turnSeconds;
+    private double _sincePulseStart = double.PositiveInfinity;
     private bool _armed = true;
 
-    public JunctionTrigger(double threshold, double turnAngle, double quietSeconds, double maxSeconds, double maxAngular, double controlPeriod)
+    public JunctionTrigger(double threshold, double turnAngle, double quietSeconds, double maxSeconds, double pulseSeconds, double maxAngular, double controlPeriod)
     {
-        if (!(threshold > 0 && threshold < 1) || !(turnAngle > 0) || !(quietSeconds > 0) || !(maxSeconds > 0) || !(maxAngular > 0) || !(controlPeriod > 0))
+        if (!(threshold > 0 && threshold < 1) || !(turnAngle > 0) || !(quietSeconds > 0) || !(maxSeconds > 0) || !(pulseSeconds > 0) || !(maxAngular > 0) || !(controlPeriod > 0))
         {
-            throw new ArgumentException($"a junction trigger needs a threshold in (0, 1) and a turn angle, quiet time, longest pulse, turn rate and control period > 0 (got {threshold}, {turnAngle}, {quietSeconds}, {maxSeconds}, {maxAngular}, {controlPeriod})");
+            throw new ArgumentException($"a junction trigger needs a threshold in (0, 1) and a turn angle, quiet time, longest turn, pulse length, turn rate and control period > 0 (got {threshold}, {turnAngle}, {quietSeconds}, {maxSeconds}, {pulseSeconds}, {maxAngular}, {controlPeriod})");
         }
 
         Threshold = threshold;
         TurnAngle = turnAngle;
         QuietSeconds = quietSeconds;
         MaxSeconds = maxSeconds;
+        PulseSeconds = pulseSeconds;
         _maxAngular = maxAngular;
         _controlPeriod = controlPeriod;
     }
 
-    /// <summary>Fraction of the maximum turn rate that starts a pulse.</summary>
+    /// <summary>Fraction of the maximum turn rate that starts a turn.</summary>
     public double Threshold { get; }
 
-    /// <summary>Radians turned that end a pulse: the junction is done.</summary>
+    /// <summary>Radians turned that end a turn: the junction is done.</summary>
     public double TurnAngle { get; }
 
     public double QuietSeconds { get; }
 
+    /// <summary>The longest a turn is taken to last.</summary>
     public double MaxSeconds { get; }
 
-    /// <summary>True while a pulse is on.</summary>
-    public bool High { get; private set; }
+    /// <summary>How long each pulse L2 reads lasts, from the start of its turn.</summary>
+    public double PulseSeconds { get; }
+
+    /// <summary>True while a junction turn is on: what the hierarchy holds its selection through.</summary>
+    public bool Turning { get; private set; }
 
     public void Reset()
     {
-        High = false;
+        Turning = false;
         _armed = true;
         _turned = 0;
         _quietSeconds = 0;
-        _pulseSeconds = 0;
+        _turnSeconds = 0;
+        _sincePulseStart = double.PositiveInfinity;
     }
 
-    /// <summary>The trigger for this tick, from L1's output at the last one.</summary>
+    /// <summary>The pulse for this tick (1 or 0), from L1's output at the last one; <see cref="Turning"/> is updated with it.</summary>
     public double Update(in MotorOutput output)
     {
+        _sincePulseStart += _controlPeriod;
         var turn = 2 * output.Angular - 1;
-        if (!High)
+        if (!Turning)
         {
-            // A new pulse needs the turn rate to have dropped below the threshold since the last one.
+            // A new turn needs the turn rate to have dropped below the threshold since the last one.
             if (Math.Abs(turn) < Threshold)
             {
                 _armed = true;
             }
             else if (_armed)
             {
-                High = true;
+                Turning = true;
                 _armed = false;
                 _direction = Math.Sign(turn);
                 _turned = 0;
                 _quietSeconds = 0;
-                _pulseSeconds = 0;
+                _turnSeconds = 0;
+                _sincePulseStart = _controlPeriod;
             }
         }
 
-        if (High)
+        if (Turning)
         {
             _turned += _direction * turn * _maxAngular * _controlPeriod;
-            _pulseSeconds += _controlPeriod;
+            _turnSeconds += _controlPeriod;
             _quietSeconds = Math.Abs(turn) < 0.5 * Threshold ? _quietSeconds + _controlPeriod : 0;
-            if (_turned >= TurnAngle || _quietSeconds >= QuietSeconds || _pulseSeconds >= MaxSeconds)
-            {
-                High = false;
-                return 1.0;
-            }
+            Turning = !(_turned >= TurnAngle || _quietSeconds >= QuietSeconds || _turnSeconds >= MaxSeconds);
         }
 
-        return High ? 1.0 : 0.0;
+        // Half a tick of slack so that a pulse of n periods is n ticks despite rounding in the sum.
+        return _sincePulseStart <= PulseSeconds + 0.5 * _controlPeriod ? 1.0 : 0.0;
     }
 }
