@@ -4,9 +4,10 @@ namespace Hpnna.Training.Sequencing;
 
 /// <summary>
 /// How long the junction pulses of synthetic trigger sequences last, in L2 steps, shortest to longest (each
-/// turn draws its own, uniformly). On the robot a pulse lasts as long as L1 takes to turn; measured in the
-/// simulator with the shipped programs at lambda 2, 3 and 4 under 15% code noise, 4 to 9 steps, and a goal code
-/// that never met a 9-step pulse can count it as two junctions (README, "Robustness to program noise").
+/// turn draws its own, uniformly). The robot's pulses last 6 steps (2.4 s, ControllerDefaults.PulseSeconds);
+/// when they ended with the turn they lasted 4 to 9 (the shipped programs at lambda 2, 3 and 4 under 15% code
+/// noise), and a goal code that never met a 9-step pulse counted it as two junctions (README, "Pulses of one
+/// length"). For checking codes against pulses other than those they were learned on.
 /// </summary>
 public sealed record PulseLengths
 {

@@ -10,7 +10,7 @@ internal sealed class DatasetOptions(string defaultDataset, string datasetDescri
 
     private readonly Option<string> _pulses = new("--pulses")
     {
-        Description = $"How long the junction pulses last, in L2 steps, shortest-longest (each turn draws its own). The robot's last 4-9 (measured in the simulator with the shipped programs at lambda 2-4 under 15% code noise); a code that never met a long one can count it as two junctions. [default: {PulseLengths.Default}]",
+        Description = $"How long the junction pulses last, in L2 steps, shortest-longest (each turn draws its own). The robot's last 6 (2.4 s); ended with the turn they lasted 4-9, and a code that never met a long one counted it as two junctions. [default: {PulseLengths.Default}]",
     };
 
     public void AddTo(Command command)
