@@ -13,9 +13,9 @@ namespace Hpnna.Core.Interpreters;
 /// <para>
 /// With <see cref="HoldsThroughTurns"/>, the selection L1 runs on is frozen while the caller says a turn is on
 /// (by default, while the trigger is high): the primitive chosen as a junction turn starts finishes that turn,
-/// and L2's choice for the next junction lands when the turn is over. L2 still decides which primitive runs and when the sequence moves on; the
-/// hold only keeps a switch out of the middle of a corner, where (measured: G5-G7 at lambda 3 with the
-/// shipped programs) the other wall follower drives into the far wall.
+/// and L2's choice for the next junction lands when the turn is over. L2 still decides which primitive runs
+/// and when the sequence moves on; the hold only keeps a switch out of the middle of a corner, where
+/// (measured: G5-G7 at lambda 3 with the shipped programs) the other wall follower drives into the far wall.
 /// </para>
 /// <para>
 /// The selection o is read through a gate before blending: o at or beyond 0.5 +/- <see cref="SelectionMargin"/>
