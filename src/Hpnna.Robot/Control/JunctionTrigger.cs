@@ -26,8 +26,7 @@ public sealed class JunctionTrigger
     private double _direction;
     private double _turned;
     private double _quietSeconds;
-    private double _turnSeconds;
-    private double _sincePulseStart = double.PositiveInfinity;
+    private double _sinceTurnStart = double.PositiveInfinity;
     private bool _armed = true;
 
     public JunctionTrigger(double threshold, double turnAngle, double quietSeconds, double maxSeconds, double pulseSeconds, double maxAngular, double controlPeriod)
@@ -69,14 +68,13 @@ public sealed class JunctionTrigger
         _armed = true;
         _turned = 0;
         _quietSeconds = 0;
-        _turnSeconds = 0;
-        _sincePulseStart = double.PositiveInfinity;
+        _sinceTurnStart = double.PositiveInfinity;
     }
 
     /// <summary>The pulse for this tick (1 or 0), from L1's output at the last one; <see cref="Turning"/> is updated with it.</summary>
     public double Update(in MotorOutput output)
     {
-        _sincePulseStart += _controlPeriod;
+        _sinceTurnStart += _controlPeriod;
         var turn = 2 * output.Angular - 1;
         if (!Turning)
         {
@@ -92,20 +90,18 @@ public sealed class JunctionTrigger
                 _direction = Math.Sign(turn);
                 _turned = 0;
                 _quietSeconds = 0;
-                _turnSeconds = 0;
-                _sincePulseStart = _controlPeriod;
+                _sinceTurnStart = _controlPeriod;
             }
         }
 
         if (Turning)
         {
             _turned += _direction * turn * _maxAngular * _controlPeriod;
-            _turnSeconds += _controlPeriod;
             _quietSeconds = Math.Abs(turn) < 0.5 * Threshold ? _quietSeconds + _controlPeriod : 0;
-            Turning = !(_turned >= TurnAngle || _quietSeconds >= QuietSeconds || _turnSeconds >= MaxSeconds);
+            Turning = !(_turned >= TurnAngle || _quietSeconds >= QuietSeconds || _sinceTurnStart >= MaxSeconds);
         }
 
         // Half a tick of slack so that a pulse of n periods is n ticks despite rounding in the sum.
-        return _sincePulseStart <= PulseSeconds + 0.5 * _controlPeriod ? 1.0 : 0.0;
+        return _sinceTurnStart <= PulseSeconds + 0.5 * _controlPeriod ? 1.0 : 0.0;
     }
 }

@@ -36,16 +36,18 @@ public sealed record PulseLengths
     public static PulseLengths Parse(string text)
     {
         var parts = text.Split('-');
-        if (parts.Length is < 1 or > 2 || !parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        var lengths = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
         {
-            throw new FormatException($"pulse lengths are 'shortest-longest' in whole L2 steps, such as 4-9 (got '{text}')");
+            if (parts.Length > 2 || !int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out lengths[i]))
+            {
+                throw new FormatException($"pulse lengths are 'shortest-longest' in whole L2 steps, such as 4-9 (got '{text}')");
+            }
         }
 
-        var shortest = int.Parse(parts[0], CultureInfo.InvariantCulture);
-        var longest = int.Parse(parts[^1], CultureInfo.InvariantCulture);
         try
         {
-            return new PulseLengths(shortest, longest);
+            return new PulseLengths(lengths[0], lengths[^1]);
         }
         catch (ArgumentException e)
         {
