@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=firmware-config/out/hpnna
 rm -rf "$out"
-dotnet publish src/Hpnna.Host -c Release -r linux-arm64 --self-contained true -p:PublishSingleFile=false -o "$out"
+# HpnnaPlots=false: the service on the robot draws no pictures, so it carries no plotting library.
+dotnet publish src/Hpnna.Host -c Release -r linux-arm64 --self-contained true -p:PublishSingleFile=false -p:HpnnaPlots=false -o "$out"
 cp firmware-config/settings/appsettings.Production.json "$out/"
 echo "published to $out ($(du -sh "$out" | cut -f1)); copy it to /opt/hpnna on the Pi (see firmware-config/README.md)"

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 using Hpnna.Hil.Rig.Faults;
 using Hpnna.Hil.Rig.Laps;
 using Hpnna.Hil.Rig.Scenarios;
@@ -7,7 +7,7 @@ using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Loop;
 using Hpnna.Simulation.Arcos;
 using Hpnna.Simulation.Mazes;
-using Hpnna.Simulation.Rendering;
+using Hpnna.Rendering;
 using Hpnna.Simulation.Robots;
 using Hpnna.Simulation.Sonars;
 
@@ -61,7 +61,7 @@ internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath,
                 nextTrace += TraceEvery;
                 var pose = body.Pose;
                 paths[^1].Add(pose);
-                var odometry = body.ReadOdometry();
+                var odometry = body.Odometry;
                 trace?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{time:0.00},{pose.X:0.000},{pose.Y:0.000},{pose.Heading:0.000},{odometry.Linear:0.000},{odometry.Angular:0.000},{session.IsOpen},{session.MotorsEnabled},{session.WatchdogTripped},{faults.Cut},{session.ForceStall},{lapResults.Count + 1}"));
                 trace?.Flush();
             }

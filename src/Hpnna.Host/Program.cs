@@ -1,9 +1,11 @@
+using Hpnna.Common.Validation;
 using Hpnna.Core.Layers;
 using Hpnna.Host.Backends;
 using Hpnna.Host.CommandLink;
 using Hpnna.Host.Configuration;
 using Hpnna.Host.Services;
 using Hpnna.Programs.Library;
+using Hpnna.Robot.Control;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -65,6 +67,7 @@ try
 
     programs = ProgramSet.Load(Shipped(settings.L1Programs, "l1-primitives.json"), Shipped(settings.L2Programs, "l2-goals.json"));
     programs.Goal(settings.Goal.ToUpperInvariant());
+    ControllerDefaults.Grouping(settings.SonarLayout()); // a layout L1's programs cannot be fed from is refused here, before any device opens
 }
 catch (Exception e) when (e is InvalidOperationException or InvalidDescriptionException or ArgumentException)
 {
@@ -76,7 +79,7 @@ catch (Exception e) when (e is InvalidOperationException or InvalidDescriptionEx
 builder.Services.AddSingleton(Options.Create(settings));
 builder.Services.AddSingleton(programs);
 builder.Services.AddSingleton<Func<ControllerSettings, ILogger, IRobotBackend>>(
-    (s, log) => s.Backend == BackendKind.Simulator ? new SimulatorBackend(s, log) : new HardwareBackend(s, log));
+    (s, log) => s.Backend == BackendKind.Simulator ? new SimulatorBackend(s) : new HardwareBackend(s, log));
 builder.Services.AddSingleton<RunningController>();
 builder.Services.AddHostedService<ControlLoopService>();
 builder.Services.AddHostedService<CommandLinkService>();

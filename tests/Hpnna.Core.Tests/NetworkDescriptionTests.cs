@@ -1,3 +1,4 @@
+using Hpnna.Common.Validation;
 using Hpnna.Core.Description;
 using Hpnna.Core.Interpreters;
 using Hpnna.Core.Layers;

@@ -56,11 +56,12 @@ public sealed class ArcosClientTests
         Assert.True(ClientHarness.WaitUntil(client, s => s.Link == LinkState.Connected && s.SipCount > 2, TimeSpan.FromSeconds(5)));
 
         // The front disc (s3, +10 degrees) sees the east wall 5 m away, less the robot's nose.
-        var ring = new ArcosSonarRing(client);
-        var readings = new SonarReading[ring.Sensors.Count];
-        ring.Read(readings);
+        var hardware = new ArcosBase(client);
+        var frame = new SensorFrame(hardware.Layout);
+        hardware.Read(frame);
+        var readings = frame.Ranges.ToArray();
         var expected = new SonarReading[readings.Length];
-        robot.Robot.Read(expected);
+        robot.Robot.SonarReadings.CopyTo(expected);
         for (var i = 0; i < readings.Length; i++)
         {
             Assert.Equal(expected[i].Echo, readings[i].Echo);
@@ -69,7 +70,7 @@ public sealed class ArcosClientTests
 
         ClientHarness.DriveStraight(client, 1.0, 0.5);
         Assert.InRange(robot.Status.TruePose.X, 0.98, 1.08);
-        Assert.True(Math.Abs(robot.Status.Odometry.Pose.X - new ArcosDriveBase(client).ReadOdometry().Pose.X) < 0.002, "odometry read back differs by more than the SIP's position unit");
+        Assert.True(Math.Abs(robot.Status.Odometry.Pose.X - ReadFrame(new ArcosBase(client)).Odometry.Pose.X) < 0.002, "odometry read back differs by more than the SIP's position unit");
 
         // The last packets written before the descriptor closes (ENABLE 0, CLOSE) still reach the robot.
         client.Dispose();
@@ -156,5 +157,12 @@ public sealed class ArcosClientTests
         {
             Assert.Single(about, l => l.StartsWith(expected, StringComparison.Ordinal));
         }
+    }
+
+    private static SensorFrame ReadFrame(ArcosBase hardware)
+    {
+        var frame = new SensorFrame(hardware.Layout);
+        hardware.Read(frame);
+        return frame;
     }
 }

@@ -1,4 +1,4 @@
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 using Hpnna.Devices.Arcos;
 using Hpnna.Robot.Contracts;
 

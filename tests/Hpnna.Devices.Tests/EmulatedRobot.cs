@@ -1,4 +1,4 @@
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Sensing;
 using Hpnna.Simulation.Arcos;

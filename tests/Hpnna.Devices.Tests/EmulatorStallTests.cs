@@ -24,7 +24,7 @@ public sealed class EmulatorStallTests
             {
                 jumped.TrySetResult(body.Pose.X - x);
             }
-            else if (body.ReadOdometry().Linear > 0.29)
+            else if (body.Odometry.Linear > 0.29)
             {
                 // The serving thread itself stops for 400 ms, as a descheduled process would.
                 before = body.Pose.X;

@@ -63,8 +63,9 @@ public sealed class Hcsr04Tests
         Assert.Equal(EchoStatus.Range, readings[0].Status);
         var contract = new SonarReading[5];
         array.Read(contract);
-        Assert.Equal(new SonarReading(Hcsr04Module.MaxRange, false), contract[2]);
-        Assert.Equal(new SonarReading(Hcsr04Module.MaxRange, false), contract[4]);
+        Assert.Equal((Hcsr04Module.MaxRange, false), (contract[2].Range, contract[2].Echo));
+        Assert.Equal((Hcsr04Module.MaxRange, false), (contract[4].Range, contract[4].Echo));
+        Assert.All(contract, r => Assert.InRange(r.Age, 0, 1)); // every module pinged: aged from its last slot
 
         // The others keep updating while module 2 stays silent.
         var before = readings[0].Stamp;

@@ -135,13 +135,20 @@ public sealed class LinkFaultTests
         using var pty = PseudoTerminal.Open();
         var robot = new EmulatedRobot(pty.Master);
         using var client = ClientHarness.Start(() => TermiosSerialLink.Open(pty.SlavePath), sipTimeout: TimeSpan.FromSeconds(5));
-        var drive = new ArcosDriveBase(client);
-        Assert.True(Poll.Until(() => drive.IsReady, TimeSpan.FromSeconds(5)), "no connection");
+        var hardware = new ArcosBase(client);
+        var frame = new SensorFrame(hardware.Layout);
+        bool Ready()
+        {
+            hardware.Read(frame);
+            return frame.BaseReady;
+        }
+
+        Assert.True(Poll.Until(Ready, TimeSpan.FromSeconds(5)), "no connection");
 
         // The robot falls silent, the line stays: the state goes stale at 350 ms, long before the 5 s loss.
         robot.Dispose();
         var silent = Stopwatch.StartNew();
-        Assert.True(Poll.Until(() => !drive.IsReady, TimeSpan.FromSeconds(5)), "the base stayed ready without SIPs");
+        Assert.True(Poll.Until(() => !Ready(), TimeSpan.FromSeconds(5)), "the base stayed ready without SIPs");
         Assert.Equal(LinkState.Connected, client.ReadState().Link);
         Assert.True(silent.Elapsed >= client.Options.StaleAfter - TimeSpan.FromMilliseconds(120), $"stale after only {silent.Elapsed.TotalMilliseconds} ms");
     }

@@ -3,7 +3,7 @@ using Hpnna.Host.Configuration;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Control;
 using Hpnna.Robot.Loop;
-using Microsoft.Extensions.Logging.Abstractions;
+using Hpnna.Robot.Sensing;
 
 namespace Hpnna.Host.Tests;
 
@@ -13,97 +13,89 @@ public sealed class ControlLoopTests
     public void A_tick_allocates_nothing_over_a_long_run()
     {
         var settings = new ControllerSettings { Goal = "G6", Simulator = new SimulatorSettings { TimeLimitSeconds = 1000 } };
-        using var backend = new SimulatorBackend(settings, NullLogger.Instance);
-        var controller = SimulatorRun.ShippedController("G6", backend);
-        var loop = new ControlLoop(backend.Sonars, backend.Drive, controller, backend.Clock);
+        using var backend = new SimulatorBackend(settings);
+        var loop = SimulatorRun.ShippedLoop("G6", backend);
 
-        // Read, step, write, and the clock (which advances the simulated world): 10,000 ticks after a warm-up.
+        // The clock, read, step, write, then the world's physics and the judge: 10,000 periods after a warm-up.
         for (var i = 0; i < 300; i++)
         {
-            SimulatorRun.Tick(loop, backend);
+            loop.RunOnce();
         }
 
-        // The one allocation allowed is the outcome text, once, on the tick where the run ends (G6 is reached
+        // The one allocation allowed is the run's result, once, on the tick where the run ends (G6 is reached
         // after about 600 ticks; the loop keeps reading, stepping and writing afterwards).
         var allocated = 0L;
         for (var i = 0; i < 10_000; i++)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
-            var wasFinished = backend.Finished;
-            SimulatorRun.Tick(loop, backend);
+            var wasFinished = backend.Judge.Finished;
+            loop.RunOnce();
             var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-            allocated += backend.Finished == wasFinished ? bytes : 0;
+            allocated += backend.Judge.Finished == wasFinished ? bytes : 0;
         }
 
-        Assert.True(backend.Finished);
+        Assert.True(backend.Judge.Succeeded, backend.Judge.Outcome);
         Assert.Equal(0, allocated);
     }
 
     [Fact]
     public void Cancelling_or_a_fault_in_the_loop_stops_the_robot_first()
     {
-        var drive = new RecordingDrive();
+        var hardware = new RecordingHardware();
         var cancel = new CancellationTokenSource();
-        var loop = new ControlLoop(new NoSonars(), drive, new Throwing(after: 5), new VirtualTickSource(0.05));
+        var loop = new ControlLoop(new ControlTick(hardware, new Throwing(after: 5), 0.05), new VirtualTickSource(0.05));
         Assert.Throws<InvalidOperationException>(() => loop.Run(cancel.Token));
-        Assert.Equal(5, drive.Writes);
-        Assert.True(drive.Stopped);
+        Assert.Equal(5, hardware.Writes);
+        Assert.True(hardware.Stopped);
 
-        var stopped = new RecordingDrive();
-        var ticking = new ControlLoop(new NoSonars(), stopped, new Throwing(after: int.MaxValue), new VirtualTickSource(0.05));
-        ticking.AfterTick = t =>
-        {
-            if (t.Index == 9)
-            {
-                cancel.Cancel();
-            }
-        };
-        Assert.Equal(10, ticking.Run(new CancellationTokenSource().Token is var _ ? cancel.Token : default));
+        var stopped = new RecordingHardware();
+        var ticking = new ControlLoop(new ControlTick(stopped, new Throwing(after: int.MaxValue), 0.05), new VirtualTickSource(0.05), new CancelAt(9, cancel));
+        Assert.Equal(10, ticking.Run(cancel.Token));
         Assert.True(stopped.Stopped);
     }
 
     [Fact]
-    public void While_the_base_is_not_ready_the_loop_writes_stops_and_the_controller_waits()
+    public void While_the_base_is_not_ready_the_tick_writes_stops_and_the_controller_waits()
     {
-        var drive = new RecordingDrive { IsReady = false };
-        var loop = new ControlLoop(new NoSonars(), drive, new Throwing(after: 3), new VirtualTickSource(0.05));
+        var hardware = new RecordingHardware { IsReady = false };
+        var tick = new ControlTick(hardware, new Throwing(after: 3), 0.05);
         for (var i = 0; i < 20; i++)
         {
-            loop.Step();
+            tick.Step(i, i * 0.05);
         }
 
         // Twenty ticks while the link is down: stops only, and the controller never ran (it would throw after 3 updates).
-        Assert.Equal((20, 0), (drive.Writes, drive.MovingWrites));
-        Assert.False(loop.RobotReady);
+        Assert.Equal((20, 0), (hardware.Writes, hardware.MovingWrites));
+        Assert.False(tick.RobotReady);
 
-        drive.IsReady = true;
-        loop.Step();
-        Assert.Equal(1, drive.MovingWrites);
-        Assert.True(loop.RobotReady);
+        hardware.IsReady = true;
+        tick.Step(20, 1.0);
+        Assert.Equal(1, hardware.MovingWrites);
+        Assert.True(tick.RobotReady);
     }
 
     [Fact]
     public void A_restart_request_resets_the_controller_once_at_the_next_tick_boundary()
     {
         var controller = new Throwing(after: 3);
-        var loop = new ControlLoop(new NoSonars(), new RecordingDrive(), controller, new VirtualTickSource(0.05));
+        var tick = new ControlTick(new RecordingHardware(), controller, 0.05);
         for (var i = 0; i < 3; i++)
         {
-            loop.Step();
+            tick.Step(i, i * 0.05);
         }
 
         // A request from another thread is taken by the control thread before its next update, and only once.
-        var link = new Thread(loop.RequestRestart);
+        var link = new Thread(tick.RequestRestart);
         link.Start();
         link.Join();
         Assert.Equal(0, controller.Resets);
-        for (var i = 0; i < 3; i++)
+        for (var i = 3; i < 6; i++)
         {
-            loop.Step();
+            tick.Step(i, i * 0.05);
         }
 
         Assert.Equal(1, controller.Resets);
-        Assert.Throws<InvalidOperationException>(loop.Step);
+        Assert.Throws<InvalidOperationException>(() => tick.Step(6, 0.3));
     }
 
     [Fact]
@@ -122,8 +114,11 @@ public sealed class ControlLoopTests
         Assert.Equal(next.Index * 0.01, next.Time, 6);
     }
 
-    private sealed class RecordingDrive : IDriveBase
+    /// <summary>Hardware whose ring hears nothing (open space), counting what the tick writes.</summary>
+    private sealed class RecordingHardware : IRobotHardware
     {
+        public SensorLayout Layout => PioneerSonarRing.Front;
+
         public int Writes { get; private set; }
 
         public int MovingWrites { get; private set; }
@@ -132,6 +127,12 @@ public sealed class ControlLoopTests
 
         public bool IsReady { get; set; } = true;
 
+        public void Read(SensorFrame frame)
+        {
+            frame.Ranges.Fill(new SonarReading(PioneerSonarRing.MaxRange, false));
+            frame.BaseReady = IsReady;
+        }
+
         public void Write(in DriveCommand command)
         {
             Writes++;
@@ -139,16 +140,18 @@ public sealed class ControlLoopTests
         }
 
         public void Stop() => Stopped = true;
-
-        public Odometry ReadOdometry() => default;
     }
 
-    private sealed class NoSonars : ISonarArray
+    private sealed class CancelAt(long index, CancellationTokenSource cancel) : ITickObserver
     {
-        public IReadOnlyList<SonarSpec> Sensors { get; } = [];
-
-        public void Read(Span<SonarReading> destination)
+        public bool AfterTick(in Tick tick)
         {
+            if (tick.Index == index)
+            {
+                cancel.Cancel();
+            }
+
+            return false;
         }
     }
 
@@ -166,7 +169,7 @@ public sealed class ControlLoopTests
             Resets++;
         }
 
-        public DriveCommand Update(ReadOnlySpan<SonarReading> readings, in Odometry odometry) =>
+        public DriveCommand Update(SensorFrame frame) =>
             ++_updates > after ? throw new InvalidOperationException("controller fault") : new DriveCommand(0.1, 0);
     }
 }

@@ -123,7 +123,7 @@ public sealed class HostProcessTests
             {
                 emulator.Serve(link, stop.Token);
             }
-            catch (Hpnna.Arcos.Links.LinkLostException)
+            catch (Hpnna.Common.Links.LinkLostException)
             {
                 // the host closed the connection after CLOSE
             }

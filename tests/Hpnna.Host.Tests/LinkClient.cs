@@ -1,5 +1,5 @@
 using System.Text;
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 using Hpnna.Devices.Links;
 using Hpnna.Programs.CommandLink;
 

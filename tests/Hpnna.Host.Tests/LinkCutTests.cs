@@ -3,7 +3,6 @@ using Hpnna.Host.Backends;
 using Hpnna.Host.Configuration;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Loop;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hpnna.Host.Tests;
 
@@ -43,29 +42,27 @@ public sealed class LinkCutTests
     private static (bool Succeeded, string Outcome) Run(string goal, double cutAt, double watchdogSeconds)
     {
         var settings = new ControllerSettings { Goal = goal, Simulator = new SimulatorSettings { Lambda = 3, TimeLimitSeconds = 120 } };
-        using var backend = new SimulatorBackend(settings, NullLogger.Instance);
-        var controller = SimulatorRun.ShippedController(goal, backend);
-        var link = new CutLink(backend.Drive, backend.Clock.Period, cutAt, CutSeconds, watchdogSeconds);
-        var loop = new ControlLoop(backend.Sonars, link, controller, backend.Clock);
-        while (!backend.Finished)
+        using var backend = new SimulatorBackend(settings);
+        var link = new CutLink(backend.Hardware, backend.Clock.Period, cutAt, CutSeconds, watchdogSeconds);
+        var loop = new ControlLoop(new ControlTick(link, SimulatorRun.ShippedController(goal, backend), backend.Clock.Period), backend.Clock, [.. backend.Observers]);
+        while (!loop.RunOnce())
         {
-            SimulatorRun.Tick(loop, backend);
         }
 
-        return (backend.Succeeded && link.CutWasSeen, $"{goal}, cut at {cutAt} s: {(link.CutWasSeen ? backend.Outcome : "ended before the cut")}");
+        return (backend.Judge.Succeeded && link.CutWasSeen, $"{goal}, cut at {cutAt} s: {(link.CutWasSeen ? backend.Judge.Outcome : "ended before the cut")}");
     }
 
     /// <summary>
     /// The link to a base that is cut for a while: not ready meanwhile, and commands do not arrive, so the
     /// base runs the last one it got until its watchdog stops it.
     /// </summary>
-    private sealed class CutLink(IDriveBase robot, double period, double cutAt, double cutSeconds, double watchdogSeconds) : IDriveBase
+    private sealed class CutLink(IRobotHardware robot, double period, double cutAt, double cutSeconds, double watchdogSeconds) : IRobotHardware
     {
         private int _ticks;
 
         public bool CutWasSeen { get; private set; }
 
-        public bool IsReady => !Cut;
+        public SensorLayout Layout => robot.Layout;
 
         private double Time => _ticks * period;
 
@@ -91,6 +88,10 @@ public sealed class LinkCutTests
 
         public void Stop() => robot.Stop();
 
-        public Odometry ReadOdometry() => robot.ReadOdometry();
+        public void Read(SensorFrame frame)
+        {
+            robot.Read(frame);
+            frame.BaseReady = !Cut;
+        }
     }
 }

@@ -65,5 +65,5 @@ public sealed class SilentSonarWatchTests
 
     /// <summary>Walls 0.6 m to each side and 3 m ahead, as the ring would range them.</summary>
     private static SonarReading[] Corridor() =>
-        [.. PioneerSonarRing.Front.Select(s => new SonarReading(Math.Min(5, Math.Min(Math.Abs(0.6 / Math.Sin(s.Heading) + 1e-9), 3 / Math.Cos(s.Heading))), true))];
+        [.. PioneerSonarRing.Front.Sensors.Select(s => new SonarReading(Math.Min(5, Math.Min(Math.Abs(0.6 / Math.Sin(s.Heading) + 1e-9), 3 / Math.Cos(s.Heading))), true))];
 }

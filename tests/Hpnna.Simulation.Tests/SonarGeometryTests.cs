@@ -83,7 +83,7 @@ public sealed class SonarGeometryTests
     [Fact]
     public void Noise_and_dropouts_are_seeded()
     {
-        var model = new SonarModel(SonarLayouts.PioneerFrontRing, new SonarNoise(RangeSigma: 0.02, DropoutProbability: 0.1));
+        var model = new SonarModel(SonarLayouts.PioneerFrontRing.Sensors, new SonarNoise(RangeSigma: 0.02, DropoutProbability: 0.1));
         Segment[] box = [new(new Vec2(-2, -2), new Vec2(2, -2)), new(new Vec2(2, -2), new Vec2(2, 2)), new(new Vec2(2, 2), new Vec2(-2, 2)), new(new Vec2(-2, 2), new Vec2(-2, -2))];
 
         SonarReading[] Scan(int seed)

@@ -1,3 +1,4 @@
+using Hpnna.Common.Validation;
 using Hpnna.Core.Layers;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Control;
@@ -58,7 +59,7 @@ public sealed class WorldAndEpisodeTests
 
         Assert.Equal(EpisodeOutcome.Crash, result.Outcome);
         Assert.True(robot.Crashed);
-        Assert.Equal(0, robot.ReadOdometry().Linear);
+        Assert.Equal(0, robot.Odometry.Linear);
         // Collisions are checked after each 10 ms physics step, so the disc may overlap the wall by one step's travel.
         var step = 0.5 * EpisodeSettings.Default.ControlPeriod / EpisodeSettings.Default.PhysicsSubsteps;
         Assert.InRange(robot.Pose.X, 2 - PioneerModel.P3Dx.Radius - step, 2 - PioneerModel.P3Dx.Radius + step);
@@ -70,17 +71,17 @@ public sealed class WorldAndEpisodeTests
         var world = WorldFile.Parse(Box, "box.json");
         var robot = new SimulatedRobot(world, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, SonarNoise.None, 0, seed: 1);
         new Episode(world, robot, new ConstantController(new DriveCommand(0.5, 0)), EpisodeSettings.Default, commandedGoal: "corner").Run();
-        var odometry = robot.ReadOdometry().Pose;
-        var sonarsAtWall = new SonarReading[robot.Sensors.Count];
-        robot.Read(sonarsAtWall);
+        var odometry = robot.Odometry.Pose;
+        var sonarsAtWall = new SonarReading[robot.Layout.Count];
+        robot.SonarReadings.CopyTo(sonarsAtWall);
 
         robot.PlaceAt(world.Start);
 
         Assert.False(robot.Crashed);
         Assert.Equal(world.Start, robot.Pose);
-        Assert.Equal(odometry, robot.ReadOdometry().Pose); // carried, not driven
-        var sonars = new SonarReading[robot.Sensors.Count];
-        robot.Read(sonars);
+        Assert.Equal(odometry, robot.Odometry.Pose); // carried, not driven
+        var sonars = new SonarReading[robot.Layout.Count];
+        robot.SonarReadings.CopyTo(sonars);
         Assert.NotEqual(sonarsAtWall, sonars); // the sonars see the start, not the wall it hit
         robot.Write(new DriveCommand(0.3, 0));
         robot.Advance(0.5, 5);
@@ -187,6 +188,6 @@ public sealed class WorldAndEpisodeTests
         {
         }
 
-        public DriveCommand Update(ReadOnlySpan<SonarReading> readings, in Odometry odometry) => command;
+        public DriveCommand Update(SensorFrame frame) => command;
     }
 }

@@ -29,7 +29,7 @@ public sealed class ShippedLibraryTests
     public void A_primitive_alone_follows_its_wall_through_all_three_junctions(string primitive, string goal)
     {
         var maze = TMazeGenerator.Depth3(3);
-        var controller = new PrimitiveController(new L1Interpreter(L1.Interpreter), L1[primitive].Code, ControllerDefaults.Grouping, SonarLayouts.PioneerFrontRing, ControllerDefaults.Motors);
+        var controller = new PrimitiveController(new L1Interpreter(L1.Interpreter), L1[primitive].Code, ControllerDefaults.Grouping(SonarLayouts.PioneerFrontRing), ControllerDefaults.Motors);
 
         var result = MazeEpisode.Create(maze, controller, goal, seed: 1, EpisodeSettings.Default).Run();
 

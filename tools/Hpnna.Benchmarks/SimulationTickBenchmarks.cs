@@ -29,7 +29,7 @@ public class SimulationTickBenchmarks
         _robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, new SonarNoise(0.01, 0.02), 0.01, seed: 1);
         _robot.Write(new DriveCommand(0.05, 0.3));
         _world = maze.World;
-        _sonars = new SonarModel(SonarLayouts.PioneerFrontRing, SonarNoise.None);
+        _sonars = new SonarModel(SonarLayouts.PioneerFrontRing.Sensors, SonarNoise.None);
     }
 
     /// <summary>The 8-sonar scan alone, noise-free, from poses turning on the spot at the first junction.</summary>

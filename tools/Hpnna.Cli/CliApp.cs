@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hpnna.Cli.Commands;
+using Hpnna.Common.Validation;
 using Hpnna.Core.Layers;
 
 namespace Hpnna.Cli;
@@ -40,7 +41,7 @@ public static class CliApp
             error.WriteLine($"error: {e.Message}");
             return Failure;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Hpnna.Arcos.Links.LinkLostException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Hpnna.Common.Links.LinkLostException)
         {
             error.WriteLine($"error: {e.Message}");
             return Failure;

@@ -1,4 +1,4 @@
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 
 namespace Hpnna.Hil.Rig.Faults;
 

@@ -46,7 +46,7 @@ internal sealed class LapJudge(Scenario scenario, World world)
             return (false, "crashed");
         }
 
-        var odometry = robot.ReadOdometry();
+        var odometry = robot.Odometry;
         var atRest = Math.Abs(odometry.Linear) < 1e-3 && Math.Abs(odometry.Angular) < 1e-3;
         _restSince = atRest && runTime >= _faultAt ? _restSince ?? runTime : null;
         if (_restSince is { } since && runTime - since >= RestToJudge)

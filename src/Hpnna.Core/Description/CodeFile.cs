@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hpnna.Common.Validation;
 using Hpnna.Core.Layers;
 
 namespace Hpnna.Core.Description;

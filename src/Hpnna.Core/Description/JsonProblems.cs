@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Hpnna.Common.Validation;
 using Hpnna.Core.Layers;
 
 namespace Hpnna.Core.Description;

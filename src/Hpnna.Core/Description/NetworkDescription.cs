@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Hpnna.Common.Validation;
 using Hpnna.Core.Layers;
 using Hpnna.Core.Muls;
 using Hpnna.Core.Neurons;

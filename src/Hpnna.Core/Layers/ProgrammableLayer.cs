@@ -1,3 +1,4 @@
+using Hpnna.Common.Validation;
 using Hpnna.Core.Muls;
 using Hpnna.Core.Neurons;
 using Hpnna.Core.Programs;

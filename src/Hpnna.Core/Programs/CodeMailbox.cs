@@ -1,4 +1,4 @@
-using Hpnna.Core.Threading;
+using Hpnna.Common.Threading;
 
 namespace Hpnna.Core.Programs;
 

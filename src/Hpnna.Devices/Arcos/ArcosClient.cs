@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Hpnna.Arcos.Commands;
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 using Hpnna.Arcos.Packets;
 using Hpnna.Arcos.Units;
-using Hpnna.Core.Threading;
+using Hpnna.Common.Threading;
 using Hpnna.Robot.Contracts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
 using Hpnna.Arcos.Commands;
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 using Hpnna.Arcos.Units;
 
 namespace Hpnna.Devices.Arcos;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Hpnna.Arcos.Commands;
 using Hpnna.Arcos.Framing;
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 
 namespace Hpnna.Devices.Arcos;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 using Hpnna.Devices.Native;
 
 namespace Hpnna.Devices.Links;

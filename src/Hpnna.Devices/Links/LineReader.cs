@@ -1,5 +1,5 @@
 using System.Text;
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 namespace Hpnna.Devices.Links;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 
 namespace Hpnna.Devices.Links;
 

@@ -1,6 +1,6 @@
 using System.Device.Gpio;
 using System.Diagnostics;
-using Hpnna.Core.Threading;
+using Hpnna.Common.Threading;
 using Hpnna.Robot.Contracts;
 
 namespace Hpnna.Devices.Sonar;
@@ -48,7 +48,7 @@ public sealed class Hcsr04Array : ISonarArray, IDisposable
         Array.Fill(_latest, new Hcsr04Reading(Hcsr04Module.MaxRange, EchoStatus.None, 0));
         _published = new TripleBuffer<Hcsr04Reading[]>(() => (Hcsr04Reading[])_latest.Clone());
         _moduleByEchoLine = settings.Modules.Select((m, i) => (m.EchoPin, i)).ToDictionary(p => p.EchoPin, p => p.i);
-        Sensors = settings.Modules.Select(m => m.Spec).ToArray();
+        Layout = Hcsr04Module.Layout(settings.Modules);
         foreach (var module in settings.Modules)
         {
             _gpio.OpenPin(module.TriggerPin, PinMode.Output, PinValue.Low);
@@ -57,23 +57,28 @@ public sealed class Hcsr04Array : ISonarArray, IDisposable
         _thread = new Thread(Run) { IsBackground = true, Name = "hcsr04" };
     }
 
-    public IReadOnlyList<SonarSpec> Sensors { get; }
+    public SensorLayout Layout { get; }
 
     /// <summary>Pings completed since start.</summary>
     public long Pings { get; private set; }
 
     public void Start() => _thread.Start();
 
-    /// <summary>Latest range of each module; no echo (missing, out of range, not yet pinged) reads as max range.</summary>
+    /// <summary>
+    /// Latest range of each module, aged from the end of its ping's slot; no echo (missing, out of range, not
+    /// yet pinged) reads as max range, and a module not pinged yet is infinitely old.
+    /// </summary>
     public void Read(Span<SonarReading> destination)
     {
         _published.TryRefresh();
         var readings = _published.Front;
+        var now = Stopwatch.GetTimestamp();
         for (var i = 0; i < readings.Length && i < destination.Length; i++)
         {
+            var age = readings[i].Stamp == 0 ? double.PositiveInfinity : readings[i].Age(now).TotalSeconds;
             destination[i] = readings[i].Status is EchoStatus.Range or EchoStatus.TooClose
-                ? new SonarReading(readings[i].Range, true)
-                : new SonarReading(Hcsr04Module.MaxRange, false);
+                ? new SonarReading(readings[i].Range, true, age)
+                : new SonarReading(Hcsr04Module.MaxRange, false, age);
         }
     }
 

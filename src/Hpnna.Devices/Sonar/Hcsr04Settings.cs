@@ -12,6 +12,9 @@ public sealed record Hcsr04Module(string Name, int TriggerPin, int EchoPin, doub
     public const double MaxRange = 4.0;
 
     public SonarSpec Spec => new(Name, X, Y, HeadingDegrees * Math.PI / 180, MinRange, MaxRange, 7.5 * Math.PI / 180);
+
+    /// <summary>The sensor layout of these modules, in order: <c>hcsr04-N</c>.</summary>
+    public static SensorLayout Layout(IReadOnlyList<Hcsr04Module> modules) => new($"hcsr04-{modules.Count}", [.. modules.Select(m => m.Spec)]);
 }
 
 /// <summary>The modules, in order around the robot, and how they are fired.</summary>

@@ -1,5 +1,5 @@
 using System.Device.Gpio;
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 using Hpnna.Devices.Arcos;
 using Hpnna.Devices.Links;
 using Hpnna.Devices.Sonar;
@@ -13,7 +13,7 @@ namespace Hpnna.Host.Backends;
 /// <summary>
 /// A real base over ARCOS (serial or TCP), with either its own sonar ring or HC-SR04 modules on the Pi's GPIO,
 /// paced by the monotonic clock. Also the Hil backend: the rig plays the base on a serial line or TCP port.
-/// A robot in the field never finishes by itself.
+/// A robot in the field never finishes by itself: nothing judges it.
 /// </summary>
 public sealed class HardwareBackend : IRobotBackend
 {
@@ -35,20 +35,19 @@ public sealed class HardwareBackend : IRobotBackend
                 SetpointTimeout = TimeSpan.FromMilliseconds(10 * settings.PeriodMilliseconds),
             },
             logger);
-        Drive = new ArcosDriveBase(_client);
         if (hw.Sonars == "Gpio")
         {
-            var modules = hw.SonarModules.Select(m => new Hcsr04Module(m.Name, m.TriggerPin, m.EchoPin, m.X, m.Y, m.HeadingDegrees)).ToArray();
+            var modules = hw.Modules();
             var gpio = new GpioController();
             var edges = GpioV2EdgeSource.Open(hw.GpioChip, modules.Select(m => m.EchoPin).ToArray());
             var array = new Hcsr04Array(new Hcsr04Settings(modules, PingSchedule.NonAdjacentGroups(modules.Length, TimeSpan.FromMilliseconds(hw.SonarSlotMilliseconds))), gpio, edges);
             array.Start();
-            Sonars = array;
+            Hardware = new ArcosBase(_client, array);
             _owned = [array, edges, gpio];
         }
         else
         {
-            Sonars = new ArcosSonarRing(_client);
+            Hardware = new ArcosBase(_client);
             _owned = [];
         }
 
@@ -59,29 +58,12 @@ public sealed class HardwareBackend : IRobotBackend
 
     public string Description { get; }
 
-    public ISonarArray Sonars { get; }
-
-    public IDriveBase Drive { get; }
+    public IRobotHardware Hardware { get; }
 
     public ITickSource Clock { get; }
 
-    public bool Finished => false;
-
-    public string Outcome => "stopped by the operator";
-
-    public bool Succeeded => true;
-
-    public void GoalChanged(string goal)
-    {
-    }
-
-    public void AfterTick(in Tick tick)
-    {
-    }
-
-    public void Finish()
-    {
-    }
+    /// <summary>A robot in the field has nothing to step or judge.</summary>
+    public IReadOnlyList<ITickObserver> Observers => [];
 
     /// <summary>Closes the robot session (VEL 0, ENABLE 0, CLOSE) and releases the sonars.</summary>
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hpnna.Common.Validation;
 using Hpnna.Core.Description;
 using Hpnna.Core.Interpreters;
 using Hpnna.Core.Layers;
@@ -125,19 +126,19 @@ public sealed class ControllerTarget(ProgramSet programs, HpnnaController contro
 
     public string? Stop()
     {
-        loop.Holding = true;
+        loop.Tick.Holding = true;
         return null;
     }
 
     public string? Resume()
     {
-        loop.Holding = false;
+        loop.Tick.Holding = false;
         return null;
     }
 
     public string? Restart()
     {
-        loop.RequestRestart();
+        loop.Tick.RequestRestart();
         return null;
     }
 
@@ -151,7 +152,7 @@ public sealed class ControllerTarget(ProgramSet programs, HpnnaController contro
         }
 
         var primitive = controller.Hierarchy.AppliedSelection >= 0.5 ? "Pr" : "Pl";
-        return string.Create(CultureInfo.InvariantCulture, $"goal={goal} primitive={primitive} state={(loop.DeadSonar >= 0 ? $"stopped-dead-sonar-{loop.DeadSonar}" : loop.Holding ? "stopped" : loop.RobotReady ? "running" : "waiting-for-robot")} ticks={m.Ticks} late={m.Late} overruns={m.Overruns} skipped={m.Skipped}");
+        return string.Create(CultureInfo.InvariantCulture, $"goal={goal} primitive={primitive} state={(loop.Tick.DeadSonar >= 0 ? $"stopped-dead-sonar-{loop.Tick.DeadSonar}" : loop.Tick.Holding ? "stopped" : loop.Tick.RobotReady ? "running" : "waiting-for-robot")} ticks={m.Ticks} late={m.Late} overruns={m.Overruns} skipped={m.Skipped}");
     }
 
     private void Post(string program, double[] code)

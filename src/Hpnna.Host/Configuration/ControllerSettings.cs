@@ -1,3 +1,7 @@
+using Hpnna.Devices.Sonar;
+using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Sensing;
+
 namespace Hpnna.Host.Configuration;
 
 /// <summary>Where the robot is: the built-in simulator, a real base, or a hardware-in-the-loop rig playing one.</summary>
@@ -38,6 +42,10 @@ public sealed class ControllerSettings
     public CommandLinkSettings CommandLink { get; set; } = new();
 
     public HardwareSettings Hardware { get; set; } = new();
+
+    /// <summary>The range sensors these settings give the robot: the Pioneer ring (simulator, or the base's own), or the configured HC-SR04 modules.</summary>
+    public SensorLayout SonarLayout() =>
+        Backend != BackendKind.Simulator && Hardware.Sonars == "Gpio" ? Hcsr04Module.Layout(Hardware.Modules()) : PioneerSonarRing.Front;
 }
 
 public sealed class SimulatorSettings
@@ -107,6 +115,8 @@ public sealed class HardwareSettings
     public double SonarSlotMilliseconds { get; set; } = 30;
 
     public List<SonarModuleSettings> SonarModules { get; set; } = [];
+
+    public Hcsr04Module[] Modules() => [.. SonarModules.Select(m => new Hcsr04Module(m.Name, m.TriggerPin, m.EchoPin, m.X, m.Y, m.HeadingDegrees))];
 }
 
 public sealed class SonarModuleSettings

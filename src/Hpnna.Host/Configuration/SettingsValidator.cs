@@ -22,6 +22,13 @@ public static class SettingsValidator
         }
     }
 
+    /// <summary>Whether this build carries the plotting library (the Pi's is published without it).</summary>
+#if HPNNA_PLOTS
+    public const bool Drawing = true;
+#else
+    public const bool Drawing = false;
+#endif
+
     public static IReadOnlyList<string> Validate(ControllerSettings s)
     {
         var problems = new List<string>();
@@ -50,6 +57,7 @@ public static class SettingsValidator
             Check(double.IsFinite(sim.Lambda) && sim.Lambda is > 0 and <= 20, "Simulator:Lambda", "must be in (0, 20]", sim.Lambda);
             Check(double.IsFinite(sim.SonarNoise) && sim.SonarNoise is >= 0 and <= 1, "Simulator:SonarNoise", "must be between 0 and 1 m", sim.SonarNoise);
             Check(double.IsFinite(sim.TimeLimitSeconds) && sim.TimeLimitSeconds is > 0 and <= 3600, "Simulator:TimeLimitSeconds", "must be in (0, 3600]", sim.TimeLimitSeconds);
+            Check(sim.Png.Length == 0 || Drawing, "Simulator:Png", "needs a build that draws (this one was published without the plotting library)", $"'{sim.Png}'");
             return problems;
         }
 

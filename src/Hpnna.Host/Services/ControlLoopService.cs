@@ -36,30 +36,11 @@ public sealed class ControlLoopService(
         using var backend = createBackend(settings, logger);
         var goal = settings.Goal.ToUpperInvariant();
         var controller = HpnnaController.Create(
-            programs.L1.Interpreter, programs.L2.Interpreter, programs.L1["Pr"].Code, programs.L1["Pl"].Code, programs.Goal(goal), backend.Sonars.Sensors, backend.Clock.Period);
-        var loop = new ControlLoop(backend.Sonars, backend.Drive, controller, backend.Clock);
-        var reportedDeadSonar = -1;
-        loop.AfterTick = tick =>
-        {
-            backend.AfterTick(tick);
-
-            // Logged from the control thread once per fault: the robot is being stopped, so the tick's cost no longer matters.
-            if (loop.DeadSonar != reportedDeadSonar)
-            {
-                reportedDeadSonar = loop.DeadSonar;
-                if (reportedDeadSonar >= 0)
-                {
-                    logger.LogError("Sonar {Disc} ({Name}) hears nothing while its neighbours see a wall within {Near} m: stopping the robot. Check the sonar; RESUME over the command link once it hears again", reportedDeadSonar, backend.Sonars.Sensors[reportedDeadSonar].Name, SilentSonarWatch.NearRange);
-                }
-            }
-
-            if (backend.Finished)
-            {
-                loop.RequestStop();
-            }
-        };
-
-        var target = new ControllerTarget(programs, controller, loop, goal, backend.GoalChanged);
+            programs.L1.Interpreter, programs.L2.Interpreter, programs.L1["Pr"].Code, programs.L1["Pl"].Code, programs.Goal(goal), backend.Hardware.Layout, backend.Clock.Period);
+        var tick = new ControlTick(backend.Hardware, controller, backend.Clock.Period);
+        var judge = backend.Observers.OfType<IRunJudge>().FirstOrDefault();
+        var loop = new ControlLoop(tick, backend.Clock, [.. backend.Observers, new DeadSonarLog(tick, logger)]);
+        var target = new ControllerTarget(programs, controller, loop, goal, g => judge?.GoalChanged(g));
         running.Publish(target, loop.Metrics);
         logger.LogInformation("Backend {Backend}", backend.Description);
         logger.LogInformation("Programs: L1 {L1} (Pr, Pl), L2 {L2}; goal {Goal}; control period {Period} ms", programs.L1Path, programs.L2Path, goal, settings.PeriodMilliseconds);
@@ -104,17 +85,17 @@ public sealed class ControlLoopService(
             }
         }
 
-        backend.Finish();
+        SavePicture(backend);
         LogStatus(loop, target);
         if (fault is not null)
         {
             logger.LogCritical(fault, "Control loop failed; the robot was commanded to stop");
             Environment.ExitCode = ExitFault;
         }
-        else if (backend.Finished)
+        else if (judge is { Finished: true })
         {
-            logger.Log(backend.Succeeded ? LogLevel.Information : LogLevel.Warning, "Run ended: {Outcome}", backend.Outcome);
-            Environment.ExitCode = backend.Succeeded ? 0 : ExitGoalNotReached;
+            logger.Log(judge.Succeeded ? LogLevel.Information : LogLevel.Warning, "Run ended: {Outcome}", judge.Outcome);
+            Environment.ExitCode = judge.Succeeded ? 0 : ExitGoalNotReached;
         }
         else
         {
@@ -122,6 +103,17 @@ public sealed class ControlLoopService(
         }
 
         lifetime.StopApplication();
+    }
+
+    private void SavePicture(IRobotBackend backend)
+    {
+#if HPNNA_PLOTS
+        if (backend is SimulatorBackend { Path: { } path })
+        {
+            path.Save();
+            logger.LogInformation("Path drawn to {Png}", Path.GetFullPath(path.File));
+        }
+#endif
     }
 
     private void LogStatus(ControlLoop loop, ControllerTarget target)
@@ -140,6 +132,26 @@ public sealed class ControlLoopService(
         }
 
         logger.LogInformation(
-            string.Create(CultureInfo.InvariantCulture, $"{target.Status()}; tick duration p50 <= {m.DurationPercentile(0.5) * 1e6:0} us, p99 <= {m.DurationPercentile(0.99) * 1e6:0} us; lateness p99 <= {m.LatenessPercentile(0.99) * 1e3:0.###} ms, max {m.MaxLateness * 1e3:0.###} ms; setpoint v {loop.LastCommand.Linear:0.00} m/s w {loop.LastCommand.Angular:0.00} rad/s"));
+            string.Create(CultureInfo.InvariantCulture, $"{target.Status()}; tick duration p50 <= {m.DurationPercentile(0.5) * 1e6:0} us, p99 <= {m.DurationPercentile(0.99) * 1e6:0} us; lateness p99 <= {m.LatenessPercentile(0.99) * 1e3:0.###} ms, max {m.MaxLateness * 1e3:0.###} ms; setpoint v {loop.Tick.LastCommand.Linear:0.00} m/s w {loop.Tick.LastCommand.Angular:0.00} rad/s"));
+    }
+
+    /// <summary>Logs a dead sonar disc once per fault, from the control thread: the robot is being stopped, so the tick's cost no longer matters.</summary>
+    private sealed class DeadSonarLog(ControlTick tick, ILogger logger) : ITickObserver
+    {
+        private int _reported = -1;
+
+        public bool AfterTick(in Tick t)
+        {
+            if (tick.DeadSonar != _reported)
+            {
+                _reported = tick.DeadSonar;
+                if (_reported >= 0)
+                {
+                    logger.LogError("Sonar {Disc} ({Name}) hears nothing while its neighbours see a wall within {Near} m: stopping the robot. Check the sonar; RESUME over the command link once it hears again", _reported, tick.Frame.Layout[_reported].Name, SilentSonarWatch.NearRange);
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Hpnna.Common.Validation;
 using Hpnna.Core.Description;
 using Hpnna.Core.Layers;
 

@@ -1,3 +1,4 @@
+using Hpnna.Common.Validation;
 using Hpnna.Core.Layers;
 
 namespace Hpnna.Programs.Library;

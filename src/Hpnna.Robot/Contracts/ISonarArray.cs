@@ -1,20 +1,23 @@
 namespace Hpnna.Robot.Contracts;
 
 /// <summary>
-/// A set of range sensors, real or simulated. <see cref="Read"/> copies the latest reading of every sensor
-/// from a buffer; it never waits for a ping.
+/// Range sensors that are not part of the base (HC-SR04 modules on GPIO), pinged on a thread of their own.
+/// <see cref="Read"/> copies the latest reading of every sensor from a buffer; it never waits for a ping.
 /// </summary>
 public interface ISonarArray
 {
-    /// <summary>The sensors, in index order, with their poses on the robot.</summary>
-    IReadOnlyList<SonarSpec> Sensors { get; }
+    SensorLayout Layout { get; }
 
-    /// <summary>Copies the latest reading of each sensor into <paramref name="destination"/> (length = sensor count).</summary>
+    /// <summary>Copies each sensor's latest reading, with its age, into <paramref name="destination"/> (length = sensor count).</summary>
     void Read(Span<SonarReading> destination);
 }
 
 /// <summary>One sensor: where it sits on the robot (metres, radians, robot frame: +x forward, +y left) and what it can see.</summary>
 public sealed record SonarSpec(string Name, double X, double Y, double Heading, double MinRange, double MaxRange, double ConeHalfAngle);
 
-/// <summary>A range in metres; with <see cref="Echo"/> false, nothing answered and <see cref="Range"/> is the max range.</summary>
-public readonly record struct SonarReading(double Range, bool Echo);
+/// <summary>
+/// A range in metres; with <see cref="Echo"/> false, nothing answered and <see cref="Range"/> is the max range.
+/// <see cref="Age"/>: seconds between the sensor's measurement and the frame it was latched into (a ping
+/// scheduled 60 ms ago is 60 ms old; <see cref="double.PositiveInfinity"/> for a sensor not read yet).
+/// </summary>
+public readonly record struct SonarReading(double Range, bool Echo, double Age = 0);

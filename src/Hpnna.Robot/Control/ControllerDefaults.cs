@@ -1,3 +1,4 @@
+using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Sensing;
 
 namespace Hpnna.Robot.Control;
@@ -16,7 +17,8 @@ public static class ControllerDefaults
     /// </summary>
     public const double ProximityHorizon = 1.0;
 
-    public static SonarGrouping Grouping { get; } = SonarGrouping.ForPioneerFrontRing(ProximityHorizon);
+    /// <summary>The proximities L1 is fed from <paramref name="layout"/>: grouped by heading, to the <see cref="ProximityHorizon"/>.</summary>
+    public static SonarGrouping Grouping(SensorLayout layout) => SonarGrouping.ByHeading(layout, ProximityHorizon);
 
     public static MotorRange Motors => MotorRange.Default;
 

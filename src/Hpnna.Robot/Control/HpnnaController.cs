@@ -15,15 +15,13 @@ public sealed class HpnnaController : IController
 {
     private readonly Hierarchy _hierarchy;
     private readonly SonarGrouping _grouping;
-    private readonly IReadOnlyList<SonarSpec> _sensors;
     private readonly MotorRange _motors;
     private readonly JunctionTrigger _trigger;
 
-    public HpnnaController(Hierarchy hierarchy, SonarGrouping grouping, IReadOnlyList<SonarSpec> sensors, MotorRange motors, JunctionTrigger trigger)
+    public HpnnaController(Hierarchy hierarchy, SonarGrouping grouping, MotorRange motors, JunctionTrigger trigger)
     {
         _hierarchy = hierarchy;
         _grouping = grouping;
-        _sensors = sensors;
         _motors = motors;
         _trigger = trigger;
     }
@@ -31,30 +29,32 @@ public sealed class HpnnaController : IController
     public Hierarchy Hierarchy => _hierarchy;
 
     /// <summary>
-    /// The controller the shipped programs were trained for: Pioneer front ring, <see cref="ControllerDefaults"/>,
+    /// The controller the shipped programs were trained for: <see cref="ControllerDefaults"/> (proximities grouped
+    /// from <paramref name="layout"/> by heading; a layout with no sensor for a group is refused here),
     /// L1 and L2 built from their definitions as <paramref name="l1Modules"/> and <paramref name="l2Modules"/>
     /// voting modules, each fed the codes on its own lines (<see cref="ModuleVote"/>), and L2 stepping every
     /// <see cref="ControllerDefaults.L2StepSeconds"/>.
     /// </summary>
-    public static HpnnaController Create(LayerDefinition l1, LayerDefinition l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, IReadOnlyList<SonarSpec> sensors, double controlPeriod, PreparatoryPhase? l1Transition = null, int l2Modules = InterpreterTopologies.L2Modules, int l1Modules = InterpreterTopologies.L1Modules)
+    public static HpnnaController Create(LayerDefinition l1, LayerDefinition l2, ReadOnlySpan<double> rightWall, ReadOnlySpan<double> leftWall, ReadOnlySpan<double> goal, SensorLayout layout, double controlPeriod, PreparatoryPhase? l1Transition = null, int l2Modules = InterpreterTopologies.L2Modules, int l1Modules = InterpreterTopologies.L1Modules)
     {
         ModuleVote.EnsureModuleCount(l1Modules);
+        var grouping = ControllerDefaults.Grouping(layout); // refuses a layout L1 cannot be fed from, before anything is built
         var hierarchy = new Hierarchy([.. Enumerable.Range(0, l1Modules).Select(_ => new L1Interpreter(l1))], new L2Interpreter(l2, l2Modules), rightWall, leftWall, goal, ControllerDefaults.L2PeriodTicks(controlPeriod), holdsThroughTurns: true, l1Transition);
-        return new HpnnaController(hierarchy, ControllerDefaults.Grouping, sensors, ControllerDefaults.Motors, ControllerDefaults.Trigger(controlPeriod));
+        return new HpnnaController(hierarchy, grouping, ControllerDefaults.Motors, ControllerDefaults.Trigger(controlPeriod));
     }
 
     /// <summary>
     /// As the other <c>Create</c>, with every voting module fed its own lines: one code per module (the counts
     /// give the modules), as when each module's programming lines are perturbed on their own.
     /// </summary>
-    public static HpnnaController Create(LayerDefinition l1, LayerDefinition l2, IReadOnlyList<double[]> rightWallLines, IReadOnlyList<double[]> leftWallLines, IReadOnlyList<double[]> goalLines, IReadOnlyList<SonarSpec> sensors, double controlPeriod, PreparatoryPhase? l1Transition = null)
+    public static HpnnaController Create(LayerDefinition l1, LayerDefinition l2, IReadOnlyList<double[]> rightWallLines, IReadOnlyList<double[]> leftWallLines, IReadOnlyList<double[]> goalLines, SensorLayout layout, double controlPeriod, PreparatoryPhase? l1Transition = null)
     {
         if (rightWallLines.Count != leftWallLines.Count)
         {
             throw new ArgumentException($"every L1 module needs lines for Pr and Pl (got {rightWallLines.Count} and {leftWallLines.Count})", nameof(leftWallLines));
         }
 
-        var controller = Create(l1, l2, rightWallLines[0], leftWallLines[0], goalLines[0], sensors, controlPeriod, l1Transition, goalLines.Count, rightWallLines.Count);
+        var controller = Create(l1, l2, rightWallLines[0], leftWallLines[0], goalLines[0], layout, controlPeriod, l1Transition, goalLines.Count, rightWallLines.Count);
         for (var m = 1; m < goalLines.Count; m++)
         {
             controller._hierarchy.L2.SetModuleCode(m, goalLines[m]);
@@ -84,9 +84,9 @@ public sealed class HpnnaController : IController
         LastTrigger = 0;
     }
 
-    public DriveCommand Update(ReadOnlySpan<SonarReading> readings, in Odometry odometry)
+    public DriveCommand Update(SensorFrame frame)
     {
         LastTrigger = _trigger.Update(_hierarchy.Output);
-        return _motors.ToCommand(_hierarchy.Step(_grouping.Group(readings, _sensors), LastTrigger, holding: _trigger.Turning || LastTrigger >= 0.5));
+        return _motors.ToCommand(_hierarchy.Step(_grouping.Group(frame.Ranges), LastTrigger, holding: _trigger.Turning || LastTrigger >= 0.5));
     }
 }

@@ -3,7 +3,7 @@ using Hpnna.Robot.Contracts;
 namespace Hpnna.Robot.Control;
 
 /// <summary>
-/// The controller update of one tick: the latest sonar readings and odometry in, a velocity setpoint out.
+/// The controller update of one tick: the tick's sensor frame in, a velocity setpoint out.
 /// Called on the control thread; implementations allocate nothing and never block.
 /// </summary>
 public interface IController
@@ -11,7 +11,7 @@ public interface IController
     /// <summary>Back to the state at the start of a run.</summary>
     void Reset();
 
-    DriveCommand Update(ReadOnlySpan<SonarReading> readings, in Odometry odometry);
+    DriveCommand Update(SensorFrame frame);
 
     /// <summary>A short label of what the controller is doing now, for logs and traces (a constant string: no allocation).</summary>
     string Activity { get; }

@@ -4,19 +4,17 @@ using Hpnna.Robot.Sensing;
 
 namespace Hpnna.Robot.Control;
 
-/// <summary>L1 alone running one fixed primitive code: the sonar ring in, a velocity setpoint out.</summary>
+/// <summary>L1 alone running one fixed primitive code: the sonars in, a velocity setpoint out.</summary>
 public sealed class PrimitiveController : IController
 {
     private readonly L1Interpreter _l1;
     private readonly SonarGrouping _grouping;
-    private readonly IReadOnlyList<SonarSpec> _sensors;
     private readonly MotorRange _motors;
 
-    public PrimitiveController(L1Interpreter l1, ReadOnlySpan<double> code, SonarGrouping grouping, IReadOnlyList<SonarSpec> sensors, MotorRange motors)
+    public PrimitiveController(L1Interpreter l1, ReadOnlySpan<double> code, SonarGrouping grouping, MotorRange motors)
     {
         _l1 = l1;
         _grouping = grouping;
-        _sensors = sensors;
         _motors = motors;
         l1.Layer.SetCode(code);
     }
@@ -25,6 +23,5 @@ public sealed class PrimitiveController : IController
 
     public void Reset() => _l1.Layer.Reset();
 
-    public DriveCommand Update(ReadOnlySpan<SonarReading> readings, in Odometry odometry) =>
-        _motors.ToCommand(_l1.Step(_grouping.Group(readings, _sensors)));
+    public DriveCommand Update(SensorFrame frame) => _motors.ToCommand(_l1.Step(_grouping.Group(frame.Ranges)));
 }

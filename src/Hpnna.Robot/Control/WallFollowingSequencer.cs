@@ -74,8 +74,10 @@ public sealed class WallFollowingSequencer : IController
         _lastSideDistance = double.NaN;
     }
 
-    public DriveCommand Update(ReadOnlySpan<SonarReading> readings, in Odometry odometry)
+    public DriveCommand Update(SensorFrame frame)
     {
+        ReadOnlySpan<SonarReading> readings = frame.Ranges;
+        var odometry = frame.Odometry;
         var toSide = FollowsRight ? -1.0 : 1.0; // angular sign that turns toward the followed side
         var side = readings[FollowsRight ? RightSide : LeftSide];
         var sideSeen = side.Echo && side.Range < _settings.WallLostRange;

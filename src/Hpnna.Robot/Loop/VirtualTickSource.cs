@@ -1,10 +1,10 @@
 namespace Hpnna.Robot.Loop;
 
 /// <summary>
-/// Virtual time: each tick first lets the world advance by one period (<paramref name="advance"/>, e.g. the
-/// simulator's physics), then returns at once. Runs as fast as the machine allows and is fully deterministic.
+/// Virtual time: each tick returns at once, one period after the last. Runs as fast as the machine allows
+/// and is fully deterministic; a simulated world advances as an observer of the loop, not in its clock.
 /// </summary>
-public sealed class VirtualTickSource(double period, Action<double>? advance = null) : ITickSource
+public sealed class VirtualTickSource(double period) : ITickSource
 {
     private long _index = -1;
 
@@ -12,11 +12,6 @@ public sealed class VirtualTickSource(double period, Action<double>? advance = n
 
     public Tick WaitForNext()
     {
-        if (_index >= 0)
-        {
-            advance?.Invoke(Period);
-        }
-
         _index++;
         return new Tick(_index, _index * Period, 0, 0);
     }

@@ -15,7 +15,7 @@ public static class PioneerSonarRing
     /// <summary>Longest range a Pioneer reports (5000 mm means nothing seen).</summary>
     public const double MaxRange = 5.0;
 
-    public static IReadOnlyList<SonarSpec> Front { get; } =
+    public static SensorLayout Front { get; } = new("pioneer-front-ring",
     [
         Disc(0, 0.069, 0.136, 90),
         Disc(1, 0.114, 0.119, 50),
@@ -25,7 +25,7 @@ public static class PioneerSonarRing
         Disc(5, 0.148, -0.078, -30),
         Disc(6, 0.114, -0.119, -50),
         Disc(7, 0.069, -0.136, -90),
-    ];
+    ]);
 
     private static SonarSpec Disc(int index, double x, double y, double headingDegrees) =>
         new($"s{index}", x, y, headingDegrees * Math.PI / 180, 0.1, MaxRange, ConeHalfAngle);

@@ -24,9 +24,10 @@ public sealed class SilentSonarWatch
     private readonly int[] _silentTicks;
     private readonly int _limit;
 
-    public SilentSonarWatch(IReadOnlyList<SonarSpec> sensors, double controlPeriod)
+    public SilentSonarWatch(SensorLayout layout, double controlPeriod)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(controlPeriod, 0);
+        var sensors = layout.Sensors;
         _neighbours = [.. sensors.Select((s, i) => Enumerable.Range(0, sensors.Count)
             .Where(j => j != i && Math.Abs(Math.IEEERemainder(sensors[j].Heading - s.Heading, 2 * Math.PI)) <= NeighbourAngle + 1e-9)
             .ToArray())];

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Hpnna.Arcos.Framing;
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 using Hpnna.Robot.Contracts;
 using Hpnna.Simulation.Robots;
 
@@ -126,7 +126,7 @@ public sealed class ArcosRobotEmulator
         var status = new EmulatorStatus(
             time,
             _robot.Pose,
-            _robot.ReadOdometry(),
+            _robot.Odometry,
             _robot.Setpoint,
             _session.IsOpen,
             _session.MotorsEnabled,

@@ -48,11 +48,11 @@ public sealed class ArcosRobotSession
         _robot = robot;
         _settings = settings;
         _units = ConversionFactors.ForSubclass(settings.Subclass) ?? ConversionFactors.P3dxSh;
-        _sonars = new SipSonar[robot.Sensors.Count];
-        _readings = new SonarReading[robot.Sensors.Count];
-        SonarFaults = new double[robot.Sensors.Count];
+        _sonars = new SipSonar[robot.Layout.Count];
+        _readings = new SonarReading[robot.Layout.Count];
+        SonarFaults = new double[robot.Layout.Count];
         Array.Fill(SonarFaults, double.NaN);
-        _odometryOrigin = robot.ReadOdometry().Pose;
+        _odometryOrigin = robot.Odometry.Pose;
         _lastEncoderPose = robot.Pose;
         RevertLimits();
     }
@@ -235,7 +235,7 @@ public sealed class ArcosRobotSession
                 _maxAngular = Math.Min(Math.Abs(value), _robot.Model.MaxAngular * 180 / Math.PI);
                 break;
             case CommandNumber.ResetOdometry:
-                _odometryOrigin = _robot.ReadOdometry().Pose;
+                _odometryOrigin = _robot.Odometry.Pose;
                 break;
             case CommandNumber.Velocity:
                 MotionCommands++;
@@ -290,14 +290,14 @@ public sealed class ArcosRobotSession
 
     private void SendSip()
     {
-        var odometry = _robot.ReadOdometry();
+        var odometry = _robot.Odometry;
         var pose = Relative(odometry.Pose);
         var halfDifference = odometry.Angular / _units.Differential;
         var linear = odometry.Linear * 1000;
         var count = 0;
         if (_sonarOn)
         {
-            _robot.Read(_readings);
+            _robot.SonarReadings.CopyTo(_readings);
             for (var i = 0; i < _readings.Length; i++)
             {
                 var fault = SonarFaults[i];
@@ -334,7 +334,7 @@ public sealed class ArcosRobotSession
     {
         // Wheel travel from the true pose change: each wheel moves the centre's arc plus or minus half the turn.
         var pose = _robot.Pose;
-        var distance = pose.DistanceTo(_lastEncoderPose) * Math.Sign(_robot.ReadOdometry().Linear + 1e-12);
+        var distance = pose.DistanceTo(_lastEncoderPose) * Math.Sign(_robot.Odometry.Linear + 1e-12);
         var turn = Pose2D.WrapAngle(pose.Heading - _lastEncoderPose.Heading);
         var half = turn / _units.Differential;
         _leftEncoder += distance * 1000 - half;

@@ -1,24 +1,22 @@
-using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Control;
+using Hpnna.Robot.Loop;
 using Hpnna.Simulation.Robots;
 using Hpnna.Simulation.Worlds;
 
 namespace Hpnna.Simulation.Episodes;
 
 /// <summary>
-/// One run of a controller on a simulated robot: every control period it reads the sonars and odometry,
-/// asks the controller for a setpoint, writes it to the robot and advances the simulation, then checks for a
-/// crash, a goal and the time limit. <see cref="Tick"/> allocates nothing unless a trace is recorded.
+/// One run of a controller on a simulated robot in virtual time: every control period the robot's own
+/// <see cref="ControlTick"/> (read, update, write, with its safety holds), then its observers: the trace, the
+/// world's physics (<see cref="WorldStep"/>) and the judge (<see cref="RunJudge"/>: crash, goal, time limit).
+/// <see cref="Tick"/> allocates nothing unless a trace is recorded.
 /// </summary>
 public sealed class Episode
 {
-    private readonly World _world;
-    private readonly SimulatedRobot _robot;
-    private readonly IController _controller;
+    private readonly ControlTick _control;
     private readonly EpisodeSettings _settings;
-    private readonly string? _commandedGoal;
-    private readonly EpisodeTrace? _trace;
-    private readonly SonarReading[] _readings;
+    private readonly ITickObserver[] _observers;
+    private readonly RunJudge _judge;
 
     public Episode(World world, SimulatedRobot robot, IController controller, EpisodeSettings settings, string? commandedGoal, EpisodeTrace? trace = null)
     {
@@ -28,13 +26,11 @@ public sealed class Episode
             throw new ArgumentException("invalid episode settings: " + string.Join("; ", problems), nameof(settings));
         }
 
-        _world = world;
-        _robot = robot;
-        _controller = controller;
         _settings = settings;
-        _commandedGoal = commandedGoal;
-        _trace = trace;
-        _readings = new SonarReading[robot.Sensors.Count];
+        _control = new ControlTick(robot, controller, settings.ControlPeriod);
+        _judge = new RunJudge(world, robot, commandedGoal, settings.ControlPeriod, settings.TimeLimit);
+        var step = new WorldStep(robot, settings.ControlPeriod, settings.PhysicsSubsteps);
+        _observers = trace is null ? [step, _judge] : [trace.Recorder(_control, robot), step, _judge];
         controller.Reset();
     }
 
@@ -43,7 +39,7 @@ public sealed class Episode
     public int Ticks { get; private set; }
 
     /// <summary>Set once the episode has ended.</summary>
-    public EpisodeResult? Result { get; private set; }
+    public EpisodeResult? Result => _judge.Result;
 
     /// <summary>Runs ticks until the episode ends.</summary>
     public EpisodeResult Run()
@@ -55,7 +51,7 @@ public sealed class Episode
         return Result!;
     }
 
-    /// <summary>One control period: read, update, write, advance, check. Returns true once the episode has ended.</summary>
+    /// <summary>One control period: the control tick, then physics and the judge. Returns true once the episode has ended.</summary>
     public bool Tick()
     {
         if (Result is not null)
@@ -63,26 +59,16 @@ public sealed class Episode
             return true;
         }
 
-        _robot.Read(_readings);
-        var odometry = _robot.ReadOdometry();
-        var command = _controller.Update(_readings, odometry);
-        _robot.Write(command);
-        _trace?.Rows.Add(new TraceRow(Time, _robot.Pose, odometry.Pose, command, (SonarReading[])_readings.Clone(), _controller.Activity));
-        _robot.Advance(_settings.ControlPeriod, _settings.PhysicsSubsteps);
-        Time += _settings.ControlPeriod;
-        Ticks++;
-
-        if (EpisodeJudge.Judge(_world, _robot, _commandedGoal, Time, _settings.TimeLimit, out var goal) is { } outcome)
+        var tick = new Tick(Ticks, Time, 0, 0);
+        _control.Step(tick.Index, tick.Time);
+        var over = false;
+        foreach (var observer in _observers)
         {
-            Finish(outcome, goal);
+            over |= observer.AfterTick(tick);
         }
 
-        return Result is not null;
-    }
-
-    private void Finish(EpisodeOutcome outcome, string? goal)
-    {
-        _robot.Stop();
-        Result = new EpisodeResult(outcome, goal, Time, _robot.Distance, Ticks, _robot.Clearance);
+        Time += _settings.ControlPeriod;
+        Ticks++;
+        return over;
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Loop;
+using Hpnna.Simulation.Robots;
 
 namespace Hpnna.Simulation.Episodes;
 
@@ -10,6 +12,9 @@ public sealed record TraceRow(double Time, Pose2D Pose, Pose2D Odometry, DriveCo
 public sealed class EpisodeTrace
 {
     public List<TraceRow> Rows { get; } = [];
+
+    /// <summary>An observer that adds a row after each tick of <paramref name="control"/>: what it latched and wrote, where the robot really was.</summary>
+    public ITickObserver Recorder(ControlTick control, SimulatedRobot robot) => new TraceRecorder(this, control, robot);
 
     public void WriteCsv(TextWriter writer)
     {
@@ -31,6 +36,16 @@ public sealed class EpisodeTrace
             }
 
             writer.WriteLine();
+        }
+    }
+
+    private sealed class TraceRecorder(EpisodeTrace trace, ControlTick control, SimulatedRobot robot) : ITickObserver
+    {
+        public bool AfterTick(in Tick tick)
+        {
+            var frame = control.Frame;
+            trace.Rows.Add(new TraceRow(tick.Time, robot.Pose, frame.Odometry.Pose, control.LastCommand, frame.Ranges.ToArray(), control.Controller.Activity));
+            return false;
         }
     }
 }

@@ -6,11 +6,12 @@ using Hpnna.Simulation.Worlds;
 namespace Hpnna.Simulation.Robots;
 
 /// <summary>
-/// A Pioneer in a world, behind the same contracts as the real base and sonars. <see cref="Advance"/> moves
-/// simulated time: kinematics, collision (a crash halts the robot for good), odometry, then a sonar scan.
+/// A Pioneer in a world, behind the same hardware contract as the real base and sonars. <see cref="Advance"/>
+/// moves simulated time: kinematics, collision (a crash halts the robot for good), odometry, then a sonar scan;
+/// the loop calls it as an observer of each tick (<see cref="Episodes.WorldStep"/>).
 /// Allocation-free once built; all randomness comes from one seeded generator.
 /// </summary>
-public sealed class SimulatedRobot : IDriveBase, ISonarArray
+public sealed class SimulatedRobot : IRobotHardware
 {
     private readonly World _world;
     private DifferentialDrive _drive;
@@ -21,23 +22,25 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
     private readonly int[] _nearbyWalls;
     private DriveCommand _setpoint;
     private Pose2D _odometryPose;
+    private long _scans;
 
     /// <param name="world">Walls to drive among; the robot starts at <see cref="World.Start"/>.</param>
     /// <param name="model">Size and motion limits.</param>
-    /// <param name="sensors">The sonar layout.</param>
+    /// <param name="layout">The sonar layout.</param>
     /// <param name="sonarNoise">Range noise and dropouts.</param>
     /// <param name="odometryNoise">Relative standard deviation applied to the speeds odometry integrates (0 = exact).</param>
     /// <param name="seed">Seeds every random draw of this robot.</param>
     /// <param name="start">Where the robot starts instead of <see cref="World.Start"/> (training starts it in several places).</param>
-    public SimulatedRobot(World world, PioneerModel model, IReadOnlyList<SonarSpec> sensors, SonarNoise sonarNoise, double odometryNoise, int seed, Pose2D? start = null)
+    public SimulatedRobot(World world, PioneerModel model, SensorLayout layout, SonarNoise sonarNoise, double odometryNoise, int seed, Pose2D? start = null)
     {
         _world = world;
         Model = model;
         _drive = new DifferentialDrive(model, start ?? world.Start);
-        _sonars = new SonarModel(sensors, sonarNoise);
+        Layout = layout;
+        _sonars = new SonarModel(layout.Sensors, sonarNoise);
         _odometryNoise = odometryNoise;
         _random = new Random(seed);
-        _readings = new SonarReading[sensors.Count];
+        _readings = new SonarReading[layout.Count];
         _nearbyWalls = new int[world.Walls.Length];
         _odometryPose = start ?? world.Start;
         _sonars.Scan(_world.Walls, Pose, _random, _readings);
@@ -60,7 +63,10 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
     /// <summary>Path length driven, metres.</summary>
     public double Distance { get; private set; }
 
-    public IReadOnlyList<SonarSpec> Sensors => _sonars.Sensors;
+    public SensorLayout Layout { get; }
+
+    /// <summary>The last scan, taken at the end of the last <see cref="Advance"/> (the emulator's view; the tick reads a frame).</summary>
+    public ReadOnlySpan<SonarReading> SonarReadings => _readings;
 
     public DriveCommand Setpoint => _setpoint;
 
@@ -68,12 +74,16 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
 
     public void Stop() => _setpoint = DriveCommand.Stop;
 
-    public Odometry ReadOdometry() => new(_odometryPose, _drive.Linear, _drive.Angular, Crashed);
+    public Odometry Odometry => new(_odometryPose, _drive.Linear, _drive.Angular, Crashed);
 
-    /// <summary>A simulated body is always there.</summary>
-    public bool IsReady => true;
-
-    public void Read(Span<SonarReading> destination) => _readings.CopyTo(destination);
+    /// <summary>The last scan (taken as physics last advanced, so 0 s old), odometry, and a body that is always ready.</summary>
+    public void Read(SensorFrame frame)
+    {
+        _readings.CopyTo(frame.Ranges);
+        frame.Odometry = Odometry;
+        frame.BaseReady = true;
+        frame.BaseSample = _scans;
+    }
 
     /// <summary>
     /// Puts the robot down at rest at <paramref name="pose"/>, as a person carrying it back to the start would:
@@ -112,6 +122,7 @@ public sealed class SimulatedRobot : IDriveBase, ISonarArray
         }
 
         _sonars.Scan(_world.Walls, Pose, _random, _readings);
+        _scans++;
         Clearance = Math.Min(Clearance, Crashed ? 0 : Gap());
     }
 

@@ -10,7 +10,7 @@ public static class SonarLayouts
     public static readonly double ConeHalfAngle = PioneerSonarRing.ConeHalfAngle;
 
     /// <summary>The Pioneer 3-DX front ring (<see cref="PioneerSonarRing.Front"/>).</summary>
-    public static IReadOnlyList<SonarSpec> PioneerFrontRing => PioneerSonarRing.Front;
+    public static SensorLayout PioneerFrontRing => PioneerSonarRing.Front;
 
     /// <summary>An HC-SR04 module (0.02-4 m, 15 degree cone) at a pose on the robot.</summary>
     public static SonarSpec Hcsr04(string name, double x, double y, double headingDegrees) =>

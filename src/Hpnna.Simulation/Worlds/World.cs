@@ -1,3 +1,4 @@
+using Hpnna.Common.Validation;
 using Hpnna.Core.Layers;
 using Hpnna.Robot.Contracts;
 using Hpnna.Simulation.Geometry;

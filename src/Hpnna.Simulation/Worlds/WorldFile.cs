@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hpnna.Common.Validation;
 using Hpnna.Core.Description;
 using Hpnna.Core.Layers;
 using Hpnna.Robot.Contracts;

@@ -42,10 +42,10 @@ public sealed class PrimitiveArena
 
     public EpisodeSettings Episode { get; }
 
-    public static IReadOnlyList<SonarSpec> Sensors => SonarLayouts.PioneerFrontRing;
+    public static SensorLayout Sensors => SonarLayouts.PioneerFrontRing;
 
     /// <summary>The default arena: depth 2, lambda 3, nine starts, 30 s trials.</summary>
-    public static PrimitiveArena Default { get; } = Create(MazeScale.Default.DeltaFor(3), ControllerDefaults.Motors, ControllerDefaults.Grouping);
+    public static PrimitiveArena Default { get; } = Create(MazeScale.Default.DeltaFor(3), ControllerDefaults.Motors, ControllerDefaults.Grouping(Sensors));
 
     public static PrimitiveArena Create(double delta, MotorRange motors, SonarGrouping grouping)
     {

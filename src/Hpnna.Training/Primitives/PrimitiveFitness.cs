@@ -38,7 +38,7 @@ public sealed class PrimitiveFitness(PrimitiveKind kind, PrimitiveArena arena, L
         {
             var total = 0.0;
             var solves = true;
-            var controller = new PrimitiveController(_l1, candidate, arena.Grouping, PrimitiveArena.Sensors, arena.Motors);
+            var controller = new PrimitiveController(_l1, candidate, arena.Grouping, arena.Motors);
             var scored = new ScoredController(controller, kind, arena);
             for (var t = 0; t < arena.Trials.Count; t++)
             {
@@ -73,13 +73,14 @@ public sealed class PrimitiveFitness(PrimitiveKind kind, PrimitiveArena arena, L
             SideSum = 0;
         }
 
-        public DriveCommand Update(ReadOnlySpan<SonarReading> readings, in Odometry odometry)
+        public DriveCommand Update(SensorFrame frame)
         {
-            var command = inner.Update(readings, odometry);
-            var proximities = arena.Grouping.Group(readings, PrimitiveArena.Sensors);
+            var command = inner.Update(frame);
+            ReadOnlySpan<SonarReading> readings = frame.Ranges;
+            var proximities = arena.Grouping.Group(readings);
             var speed = Math.Max(0, command.Linear) / arena.Motors.MaxLinear;
             var turning = Math.Min(1, Math.Abs(command.Angular) / arena.Motors.MaxAngular);
-            MotionSum += speed * (1 - Math.Sqrt(turning)) * (1 - arena.Grouping.Nearest(readings, PrimitiveArena.Sensors));
+            MotionSum += speed * (1 - Math.Sqrt(turning)) * (1 - arena.Grouping.Nearest(readings));
             SideSum += kind switch
             {
                 PrimitiveKind.RightWall => proximities.Right - proximities.Left,

@@ -1,4 +1,4 @@
-using Hpnna.Simulation.Rendering;
+using Hpnna.Rendering;
 using ScottPlot;
 
 namespace Hpnna.Training.Reports;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 using Hpnna.Devices.Links;
 using Hpnna.Programs.CommandLink;
 

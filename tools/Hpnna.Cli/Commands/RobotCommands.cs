@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Hpnna.Arcos.Commands;
 using System.Globalization;
-using Hpnna.Arcos.Links;
+using Hpnna.Common.Links;
 using Hpnna.Devices.Arcos;
 using Hpnna.Devices.Links;
 using Hpnna.Robot.Contracts;
@@ -179,7 +179,7 @@ internal static class RobotCommands
         output.WriteLine(string.Create(i, $"battery    {state.Battery:0.0} V, motors {(state.MotorsEnabled ? "enabled" : "disabled")}, stalled {(state.LeftStalled || state.RightStalled ? "yes" : "no")}, bumpers front {state.FrontBumpers:X2} rear {state.RearBumpers:X2}"));
         output.WriteLine(string.Create(i, $"odometry   x {state.Pose.X:0.000} m, y {state.Pose.Y:0.000} m, heading {state.Pose.Heading * 180 / Math.PI:0.0} deg"));
         var ring = PioneerSonarRing.Front;
-        var ranges = string.Join("  ", ring.Select((s, k) => double.IsNaN(state.SonarRanges[k]) ? $"{s.Name} -" : string.Create(i, $"{s.Name} {state.SonarRanges[k]:0.00}")));
+        var ranges = string.Join("  ", ring.Sensors.Select((s, k) => double.IsNaN(state.SonarRanges[k]) ? $"{s.Name} -" : string.Create(i, $"{s.Name} {state.SonarRanges[k]:0.00}")));
         output.WriteLine($"sonar (m)  {ranges}");
         output.WriteLine(state.Watchdog is not { } watchdog ? "watchdog   not reported (no CONFIG packet)"
             : watchdog > ArcosClientOptions.LongestSafeWatchdog ? string.Create(i, $"watchdog   {watchdog.TotalMilliseconds:0} ms: after a link loss the robot drives on blind that long; set {ArcosClientOptions.LongestSafeWatchdog.TotalMilliseconds:0} ms in its FLASH (firmware-config/README.md)")

@@ -3,7 +3,7 @@ using System.Globalization;
 using Hpnna.Robot.Control;
 using Hpnna.Simulation.Episodes;
 using Hpnna.Simulation.Mazes;
-using Hpnna.Simulation.Rendering;
+using Hpnna.Rendering;
 using Hpnna.Simulation.Sonars;
 using Spectre.Console;
 

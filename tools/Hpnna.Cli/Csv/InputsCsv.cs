@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hpnna.Common.Validation;
 using Hpnna.Core.Layers;
 
 namespace Hpnna.Cli.Csv;

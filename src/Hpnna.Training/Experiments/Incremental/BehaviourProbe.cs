@@ -21,7 +21,7 @@ public static class BehaviourProbe
     public static Behaviour Run(LayerDefinition l1, ReadOnlySpan<double> code, PrimitiveKind kind, PrimitiveArena arena)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var controller = new PrimitiveController(new L1Interpreter(l1), code, arena.Grouping, PrimitiveArena.Sensors, arena.Motors);
+        var controller = new PrimitiveController(new L1Interpreter(l1), code, arena.Grouping, arena.Motors);
         var reached = 0;
         var paths = new List<IReadOnlyList<Pose2D>>();
         var bytes = new byte[5 * sizeof(double)];

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hpnna.Simulation.Rendering;
+using Hpnna.Rendering;
 using Hpnna.Training.Libraries;
 using Hpnna.Training.Primitives;
 using Hpnna.Training.Reports;

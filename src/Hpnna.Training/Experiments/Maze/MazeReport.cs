@@ -1,6 +1,6 @@
 using System.Globalization;
 using Hpnna.Simulation.Mazes;
-using Hpnna.Simulation.Rendering;
+using Hpnna.Rendering;
 using Hpnna.Training.Reports;
 
 namespace Hpnna.Training.Experiments.Maze;

@@ -1,4 +1,4 @@
-namespace Hpnna.Arcos.Links;
+namespace Hpnna.Common.Links;
 
 /// <summary>The link's peer or device is gone; the link is unusable and must be disposed and reopened.</summary>
 public sealed class LinkLostException : Exception

@@ -1,4 +1,4 @@
-namespace Hpnna.Arcos.Links;
+namespace Hpnna.Common.Links;
 
 /// <summary>
 /// A full-duplex byte pipe the protocol runs over: a serial port, a pseudo-terminal, a TCP connection.

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Hpnna.Simulation.Rendering;
+namespace Hpnna.Rendering;
 
 /// <summary>The line colours of every picture the project draws, so a series keeps its colour across pictures.</summary>
 public static class PlotPalette

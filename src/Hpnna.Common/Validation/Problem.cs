@@ -1,4 +1,4 @@
-namespace Hpnna.Core.Layers;
+namespace Hpnna.Common.Validation;
 
 /// <summary>One thing wrong with a description or a code: where (a JSON path) and what.</summary>
 public sealed record Problem(string Path, string Message)

@@ -1,4 +1,4 @@
-namespace Hpnna.Core.Threading;
+namespace Hpnna.Common.Threading;
 
 /// <summary>
 /// Carries the newest value from one writer thread to one reader thread, whole, without locks, waiting or

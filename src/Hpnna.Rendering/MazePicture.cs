@@ -2,7 +2,7 @@ using Hpnna.Robot.Contracts;
 using Hpnna.Simulation.Worlds;
 using ScottPlot;
 
-namespace Hpnna.Simulation.Rendering;
+namespace Hpnna.Rendering;
 
 /// <summary>One path to draw: its label and the poses it went through.</summary>
 public sealed record Trajectory(string Label, IReadOnlyList<Pose2D> Poses);
