@@ -29,6 +29,7 @@ var switches = new Dictionary<string, string>
     ["--l1"] = "Hpnna:L1Programs",
     ["--l2"] = "Hpnna:L2Programs",
     ["--speed"] = "Hpnna:Simulator:Speed",
+    ["--sonars"] = "Hpnna:Simulator:Sonars",
     ["--link-tcp"] = "Hpnna:CommandLink:TcpPort",
     ["--link-serial"] = "Hpnna:CommandLink:Serial",
     ["--link-key"] = "Hpnna:CommandLink:KeyFile",
@@ -65,9 +66,10 @@ try
         return 1;
     }
 
-    programs = ProgramSet.Load(Shipped(settings.L1Programs, "l1-primitives.json"), Shipped(settings.L2Programs, "l2-goals.json"));
+    var layout = settings.SonarLayout();
+    ControllerDefaults.Grouping(layout); // a layout L1's programs cannot be fed from is refused here, before any device opens
+    programs = ProgramChoice.Load(settings, layout);
     programs.Goal(settings.Goal.ToUpperInvariant());
-    ControllerDefaults.Grouping(settings.SonarLayout()); // a layout L1's programs cannot be fed from is refused here, before any device opens
 }
 catch (Exception e) when (e is InvalidOperationException or InvalidDescriptionException or ArgumentException)
 {
@@ -88,6 +90,3 @@ builder.Services.AddHostedService<WatchdogService>();
 using var host = builder.Build();
 await host.RunAsync();
 return Environment.ExitCode;
-
-static string Shipped(string configured, string file) =>
-    string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "programs", file) : configured;

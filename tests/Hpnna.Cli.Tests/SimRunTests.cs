@@ -51,9 +51,11 @@ public sealed class SimRunTests : IDisposable
     [InlineData("--lambda", "-2", "--lambda must be a finite number > 0")]
     [InlineData("--dropout", "1.5", "--dropout is a probability")]
     [InlineData("--depth", "5", "depth must be 1, 2 or 3")]
+    [InlineData("--sonars", "lidar", "--sonars must be one of ring, hcsr04 (got 'lidar')")]
+    [InlineData("--controller", "scripted --sonars hcsr04", "--controller scripted follows the Pioneer ring's discs: run it with --sonars ring")]
     public void Bad_settings_are_one_clear_error(string option, string value, string message)
     {
-        var run = CliRun.InProcess("sim", "run", option, value);
+        var run = CliRun.InProcess(["sim", "run", option, .. value.Split(' ')]);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(message, run.Error);

@@ -6,6 +6,20 @@ public sealed class TrainAndExperimentTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
+    [Fact]
+    public void Primitives_for_other_sensors_are_not_trained_into_a_library_learned_with_the_ring()
+    {
+        var library = Path.Combine(_directory, "l1.json");
+        File.Copy(CliRun.RepositoryFile("firmware-config/programs/l1-primitives.json"), library);
+        var before = File.ReadAllText(library);
+
+        var run = CliRun.InProcess("train", "l1", "--sonars", "hcsr04", "--generations", "1", "--out", library);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"error: {library} holds programs learned with the sensor layout 'pioneer-front-ring', not 'hcsr04-3': write these to another library with --out", run.Error.Trim());
+        Assert.Equal(before, File.ReadAllText(library));
+    }
+
     [Theory]
     [InlineData("train l2 --tasks T9", "unknown task 'T9'")]
     [InlineData("train l2 --population 3", "population")]
@@ -26,6 +40,8 @@ public sealed class TrainAndExperimentTests : IDisposable
     [InlineData("train l2 --ideal-generations 0", "--ideal-generations must be at least 1 (got 0)")]
     [InlineData("train l1 --refine", "--refine needs Pr in the library to start from; it has no programs")]
     [InlineData("train l1 --programs Pc --in-hierarchy", "in-hierarchy training refines Pr, Pl or a goal code")]
+    [InlineData("train l1 --sonars lidar", "--sonars must be one of ring, hcsr04 (got 'lidar')")]
+    [InlineData("experiment maze --sonars lidar", "--sonars must be one of ring, hcsr04 (got 'lidar')")]
     [InlineData("experiment maze --trials 0", "trials per cell must be at least 1")]
     [InlineData("experiment maze --noise 10,abc", "--noise: 'abc' is not a number")]
     [InlineData("experiment maze --lambdas 0.5", "maze sizes lambda")]

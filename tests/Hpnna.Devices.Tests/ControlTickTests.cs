@@ -7,6 +7,7 @@ using Hpnna.Devices.Sonar.Simulated;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Control;
 using Hpnna.Robot.Loop;
+using Hpnna.Robot.Sensing;
 
 namespace Hpnna.Devices.Tests;
 

@@ -5,6 +5,7 @@ using Hpnna.Devices.Native;
 using Hpnna.Devices.Sonar;
 using Hpnna.Devices.Sonar.Simulated;
 using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Sensing;
 
 namespace Hpnna.Devices.Tests;
 

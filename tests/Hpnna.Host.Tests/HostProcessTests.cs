@@ -21,7 +21,7 @@ public sealed class HostProcessTests
         {
             var (code, output, error) = HostProcess.Run("--goal", "G3", "--png", png);
             Assert.True(code == 0, $"exit {code}\n{output}\n{error}");
-            Assert.Contains("Backend simulator: Pioneer 3-DX in a depth-3 T-maze", output);
+            Assert.Contains("Backend simulator: Pioneer 3-DX with its front sonar ring in a depth-3 T-maze", output);
             Assert.Matches(@"Run ended: reached G3 after \d+\.\d s", output);
             Assert.Matches(@"goal=G3 primitive=P[rl] state=running ticks=\d+ late=0 overruns=0 skipped=0", output);
             Assert.True(new FileInfo(png).Length > 10_000);
@@ -82,6 +82,16 @@ public sealed class HostProcessTests
         Assert.Equal(1, code);
         Assert.Contains(message, error);
         Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void L1_programs_learned_with_other_sensors_are_refused_at_start_naming_the_layout_and_the_library()
+    {
+        var ring = Path.Combine(AppContext.BaseDirectory, "programs", "l1-primitives.json");
+        var (code, output, error) = HostProcess.Run("--sonars", "hcsr04", "--l1", ring);
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {ring}: $.sensors: these L1 programs were learned with the sensor layout 'pioneer-front-ring', but the robot carries 'hcsr04-3' (right -90 deg, front 0 deg, left +90 deg); use the library learned for it", error.Trim());
+        Assert.DoesNotContain("   at ", error + output);
     }
 
     [Fact]

@@ -21,4 +21,27 @@ public sealed class ProductionSettingsTests
         settings.Hardware.Sonars = "Gpio";
         Assert.Single(SettingsValidator.Validate(settings));
     }
+
+    [Fact]
+    public void A_sonar_line_on_a_UART_pin_or_used_twice_is_refused_naming_both_uses()
+    {
+        var path = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../firmware-config/settings/appsettings.Production.json"));
+        var settings = new ConfigurationBuilder().AddJsonFile(path).Build().GetSection(ControllerSettings.Section).Get<ControllerSettings>()!;
+        settings.CommandLink.KeyFile = "";
+        settings.CommandLink.AllowUnauthenticated = true;
+        settings.Hardware.Sonars = "Gpio";
+        Assert.Empty(SettingsValidator.Validate(settings));
+
+        // GPIO 5 is uart3's RXD in the shipped boot fragment (the command link's wired UART).
+        settings.Hardware.SonarModules[0].TriggerPin = 5;
+        Assert.Equal(["Hpnna:Hardware:SonarModules:0:TriggerPin: GPIO 5 would be both the trigger of sonar 'right' and RXD of the uart3 overlay"], SettingsValidator.Validate(settings));
+
+        // Without uart3 the pin is free; the front module's echo on the left module's trigger is not.
+        settings.Hardware.UartOverlays = ["uart0"];
+        settings.Hardware.SonarModules[2].TriggerPin = 20;
+        Assert.Equal(["Hpnna:Hardware:SonarModules:2:TriggerPin: GPIO 20 would be both the trigger of sonar 'left' and the echo of sonar 'front'"], SettingsValidator.Validate(settings));
+
+        settings.Hardware.UartOverlays = ["uart9"];
+        Assert.Contains("Hpnna:Hardware:UartOverlays names 'uart9', which is not one of uart0, uart2, uart3, uart4, uart5", SettingsValidator.Validate(settings));
+    }
 }

@@ -1,4 +1,5 @@
 using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Sensing;
 using Hpnna.Simulation.Geometry;
 using Hpnna.Simulation.Sonars;
 
@@ -6,7 +7,7 @@ namespace Hpnna.Simulation.Tests;
 
 public sealed class SonarGeometryTests
 {
-    private static readonly double Half = SonarLayouts.ConeHalfAngle;
+    private static readonly double Half = Hcsr04Sensor.ConeHalfAngle;
 
     private static double Range(Segment wall, double heading = 0, double maxRange = 5) =>
         ConeRange.Nearest(new Vec2(0, 0), heading, Half, [wall], maxRange);
@@ -57,7 +58,7 @@ public sealed class SonarGeometryTests
     [Fact]
     public void The_model_reports_max_range_without_echo_and_clamps_to_min_range()
     {
-        var model = new SonarModel([SonarLayouts.Hcsr04("front", 0, 0, 0)], SonarNoise.None);
+        var model = new SonarModel([Hcsr04Sensor.Spec("front", 0, 0, 0)], SonarNoise.None);
         var readings = new SonarReading[1];
         Segment[] far = [new Segment(new Vec2(4.5, -1), new Vec2(4.5, 1))];
         Segment[] close = [new Segment(new Vec2(0.01, -1), new Vec2(0.01, 1))];
@@ -72,7 +73,7 @@ public sealed class SonarGeometryTests
     public void Sensor_poses_are_applied_in_the_robot_frame()
     {
         // A sensor 0.1 m left of centre looking left, robot facing +y: it looks along -x from (-0.1, 0).
-        var model = new SonarModel([SonarLayouts.Hcsr04("left", 0, 0.1, 90)], SonarNoise.None);
+        var model = new SonarModel([Hcsr04Sensor.Spec("left", 0, 0.1, 90)], SonarNoise.None);
         var readings = new SonarReading[1];
 
         model.Scan([new Segment(new Vec2(-1.1, -1), new Vec2(-1.1, 1))], new Pose2D(0, 0, Math.PI / 2), new Random(1), readings);

@@ -2,6 +2,7 @@ using System.Device.Gpio;
 using System.Diagnostics;
 using Hpnna.Common.Threading;
 using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Sensing;
 
 namespace Hpnna.Devices.Sonar;
 

@@ -1,4 +1,5 @@
 using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Sensing;
 
 namespace Hpnna.Devices.Sonar;
 
@@ -8,13 +9,13 @@ namespace Hpnna.Devices.Sonar;
 /// <param name="HeadingDegrees">Direction it faces, counter-clockwise from forward.</param>
 public sealed record Hcsr04Module(string Name, int TriggerPin, int EchoPin, double X, double Y, double HeadingDegrees)
 {
-    public const double MinRange = 0.02;
-    public const double MaxRange = 4.0;
+    public const double MinRange = Hcsr04Sensor.MinRange;
+    public const double MaxRange = Hcsr04Sensor.MaxRange;
 
-    public SonarSpec Spec => new(Name, X, Y, HeadingDegrees * Math.PI / 180, MinRange, MaxRange, 7.5 * Math.PI / 180);
+    public SonarSpec Spec => Hcsr04Sensor.Spec(Name, X, Y, HeadingDegrees);
 
     /// <summary>The sensor layout of these modules, in order: <c>hcsr04-N</c>.</summary>
-    public static SensorLayout Layout(IReadOnlyList<Hcsr04Module> modules) => new($"hcsr04-{modules.Count}", [.. modules.Select(m => m.Spec)]);
+    public static SensorLayout Layout(IReadOnlyList<Hcsr04Module> modules) => Hcsr04Sensor.Layout([.. modules.Select(m => m.Spec)]);
 }
 
 /// <summary>The modules, in order around the robot, and how they are fired.</summary>

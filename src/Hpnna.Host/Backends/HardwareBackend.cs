@@ -6,6 +6,7 @@ using Hpnna.Devices.Sonar;
 using Hpnna.Host.Configuration;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Loop;
+using Hpnna.Robot.Sensing;
 using Microsoft.Extensions.Logging;
 
 namespace Hpnna.Host.Backends;

@@ -9,7 +9,7 @@ using Hpnna.Simulation.Sonars;
 namespace Hpnna.Host.Backends;
 
 /// <summary>
-/// The built-in simulator: a Pioneer 3-DX with its front sonar ring in a depth-3 T-maze, in virtual time (or
+/// The built-in simulator: a Pioneer 3-DX with its front sonar ring or HC-SR04 modules in a depth-3 T-maze, in virtual time (or
 /// paced by the wall clock). After each tick the world steps one control period and the run is judged (goal
 /// region, crash, time limit), as in every simulated episode; with <c>Simulator:Png</c> the path is recorded.
 /// </summary>
@@ -23,7 +23,8 @@ public sealed class SimulatorBackend : IRobotBackend
         var simulator = settings.Simulator;
         var period = settings.PeriodMilliseconds / 1000;
         var maze = TMazeGenerator.Depth3(simulator.Lambda);
-        var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, new SonarNoise(simulator.SonarNoise), 0, simulator.Seed);
+        var sonars = settings.SimulatedSonars();
+        var robot = sonars.Robot(maze.World, new SonarNoise(simulator.SonarNoise), 0, simulator.Seed);
         Hardware = robot;
         Judge = new RunJudge(maze.World, robot, settings.Goal.ToUpperInvariant(), period, simulator.TimeLimitSeconds);
         Observers = [new WorldStep(robot, period, Substeps), Judge];
@@ -36,7 +37,7 @@ public sealed class SimulatorBackend : IRobotBackend
 #endif
         Clock = simulator.Speed > 0 ? new PacedTickSource(period, simulator.Speed) : new VirtualTickSource(period);
         var time = simulator.Speed > 0 ? $"paced at {simulator.Speed:0.##} x real time" : "virtual time";
-        Description = $"simulator: Pioneer 3-DX in a depth-3 T-maze, lambda {simulator.Lambda:0.##} (corridors {maze.Spec.Delta:0.00} m), seed {simulator.Seed}, {time}";
+        Description = $"simulator: Pioneer 3-DX with {(sonars.Pings is null ? "its front sonar ring" : $"HC-SR04 modules {sonars.Layout}")} in a depth-3 T-maze, lambda {simulator.Lambda:0.##} (corridors {maze.Spec.Delta:0.00} m), seed {simulator.Seed}, {time}";
     }
 
     public string Description { get; }

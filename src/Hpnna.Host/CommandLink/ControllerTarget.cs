@@ -4,6 +4,7 @@ using Hpnna.Core.Description;
 using Hpnna.Core.Interpreters;
 using Hpnna.Core.Layers;
 using Hpnna.Programs.CommandLink;
+using Hpnna.Host.Configuration;
 using Hpnna.Programs.Library;
 using Hpnna.Robot.Control;
 using Hpnna.Robot.Loop;
@@ -101,6 +102,11 @@ public sealed class ControllerTarget(ProgramSet programs, HpnnaController contro
                 if (missing.Length > 0)
                 {
                     return $"{path} lacks {string.Join(" and ", missing)}";
+                }
+
+                if (ProgramChoice.LearnedWith(loaded) != ProgramChoice.LearnedWith(running))
+                {
+                    return $"{path} was learned with the sensor layout '{ProgramChoice.LearnedWith(loaded)}', the running L1 with '{ProgramChoice.LearnedWith(running)}'";
                 }
 
                 _l1 = loaded;

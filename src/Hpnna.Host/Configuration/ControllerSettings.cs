@@ -1,6 +1,7 @@
 using Hpnna.Devices.Sonar;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Sensing;
+using Hpnna.Simulation.Sonars;
 
 namespace Hpnna.Host.Configuration;
 
@@ -43,9 +44,15 @@ public sealed class ControllerSettings
 
     public HardwareSettings Hardware { get; set; } = new();
 
-    /// <summary>The range sensors these settings give the robot: the Pioneer ring (simulator, or the base's own), or the configured HC-SR04 modules.</summary>
-    public SensorLayout SonarLayout() =>
-        Backend != BackendKind.Simulator && Hardware.Sonars == "Gpio" ? Hcsr04Module.Layout(Hardware.Modules()) : PioneerSonarRing.Front;
+    /// <summary>The range sensors these settings give the robot: the Pioneer ring (the base's own, or simulated), or HC-SR04 modules (configured, or the simulator's production layout).</summary>
+    public SensorLayout SonarLayout() => Backend switch
+    {
+        BackendKind.Simulator => SimulatedSonars().Layout,
+        _ => Hardware.Sonars == "Gpio" ? Hcsr04Module.Layout(Hardware.Modules()) : PioneerSonarRing.Front,
+    };
+
+    /// <summary>The sensors the simulated robot carries (<see cref="SimulatorSettings.Sonars"/>).</summary>
+    public SonarSetup SimulatedSonars() => SonarSetup.Named(Simulator.Sonars) ?? SonarSetup.Ring;
 }
 
 public sealed class SimulatorSettings
@@ -66,6 +73,9 @@ public sealed class SimulatorSettings
 
     /// <summary>0 runs in virtual time (as fast as the machine goes); 1 paces the world in real time; 4 at four times real time.</summary>
     public double Speed { get; set; }
+
+    /// <summary>The simulated robot's sensors: Ring (the Pioneer's front ring) or Hcsr04 (the production layout's three modules, fired on their driver's schedule).</summary>
+    public string Sonars { get; set; } = "Ring";
 }
 
 /// <summary>The operator's line-based link for swapping programs at run time.</summary>
@@ -111,6 +121,12 @@ public sealed class HardwareSettings
     public string Sonars { get; set; } = "Base";
 
     public string GpioChip { get; set; } = "/dev/gpiochip0";
+
+    /// <summary>
+    /// The UARTs the boot configuration enables (firmware-config/boot): uart0 (GPIO 14/15, the base's port) and
+    /// uart3 (GPIO 4/5, the command link) as shipped. Their pins cannot be sonar lines.
+    /// </summary>
+    public string[] UartOverlays { get; set; } = ["uart0", "uart3"];
 
     public double SonarSlotMilliseconds { get; set; } = 30;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hpnna.Arcos.Commands;
 using Hpnna.Devices.Links;
 using Hpnna.Programs.CommandLink;
+using Hpnna.Simulation.Sonars;
 
 namespace Hpnna.Host.Configuration;
 
@@ -57,6 +58,7 @@ public static class SettingsValidator
             Check(double.IsFinite(sim.Lambda) && sim.Lambda is > 0 and <= 20, "Simulator:Lambda", "must be in (0, 20]", sim.Lambda);
             Check(double.IsFinite(sim.SonarNoise) && sim.SonarNoise is >= 0 and <= 1, "Simulator:SonarNoise", "must be between 0 and 1 m", sim.SonarNoise);
             Check(double.IsFinite(sim.TimeLimitSeconds) && sim.TimeLimitSeconds is > 0 and <= 3600, "Simulator:TimeLimitSeconds", "must be in (0, 3600]", sim.TimeLimitSeconds);
+            Check(SonarSetup.Named(sim.Sonars) is not null, "Simulator:Sonars", "must be Ring or Hcsr04", $"'{sim.Sonars}'");
             Check(sim.Png.Length == 0 || Drawing, "Simulator:Png", "needs a build that draws (this one was published without the plotting library)", $"'{sim.Png}'");
             return problems;
         }
@@ -76,8 +78,58 @@ public static class SettingsValidator
         {
             Check(hw.SonarModules.Count >= 3, "Hardware:SonarModules", "must list at least 3 modules (right, front, left)", hw.SonarModules.Count);
             Check(double.IsFinite(hw.SonarSlotMilliseconds) && hw.SonarSlotMilliseconds >= 25, "Hardware:SonarSlotMilliseconds", "must be at least 25", hw.SonarSlotMilliseconds);
+            problems.AddRange(PinProblems(hw));
         }
 
         return problems;
+    }
+
+    /// <summary>The GPIO pins (BCM numbers) each UART overlay takes on a Raspberry Pi 4: TXD, RXD.</summary>
+    public static IReadOnlyDictionary<string, (int Txd, int Rxd)> UartPins { get; } = new Dictionary<string, (int, int)>
+    {
+        ["uart0"] = (14, 15),
+        ["uart2"] = (0, 1),
+        ["uart3"] = (4, 5),
+        ["uart4"] = (8, 9),
+        ["uart5"] = (12, 13),
+    };
+
+    /// <summary>Sonar lines that are not GPIO pins, or that another line or a UART already uses: one line each, naming both uses.</summary>
+    private static IEnumerable<string> PinProblems(HardwareSettings hw)
+    {
+        var uses = new Dictionary<int, string>();
+        foreach (var overlay in hw.UartOverlays)
+        {
+            if (!UartPins.TryGetValue(overlay, out var pins))
+            {
+                yield return $"Hpnna:Hardware:UartOverlays names '{overlay}', which is not one of {string.Join(", ", UartPins.Keys)}";
+                continue;
+            }
+
+            uses[pins.Txd] = $"TXD of the {overlay} overlay";
+            uses[pins.Rxd] = $"RXD of the {overlay} overlay";
+        }
+
+        for (var i = 0; i < hw.SonarModules.Count; i++)
+        {
+            var module = hw.SonarModules[i];
+            foreach (var (pin, role) in new[] { (module.TriggerPin, "Trigger"), (module.EchoPin, "Echo") })
+            {
+                var key = $"Hpnna:Hardware:SonarModules:{i}:{role}Pin";
+                var use = $"the {role.ToLowerInvariant()} of sonar '{module.Name}'";
+                if (pin is < 0 or > 27)
+                {
+                    yield return $"{key} must be a GPIO number from 0 to 27 (got {pin})";
+                }
+                else if (uses.TryGetValue(pin, out var other))
+                {
+                    yield return $"{key}: GPIO {pin} would be both {use} and {other}";
+                }
+                else
+                {
+                    uses[pin] = use;
+                }
+            }
+        }
     }
 }

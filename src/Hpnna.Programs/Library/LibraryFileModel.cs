@@ -9,6 +9,8 @@ internal sealed class LibraryFileModel
 
     public JsonElement? Interpreter { get; set; }
 
+    public string? Sensors { get; set; }
+
     public List<ProgramModel>? Programs { get; set; }
 
     public string? Checksum { get; set; }

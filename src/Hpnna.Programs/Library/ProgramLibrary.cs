@@ -9,13 +9,16 @@ namespace Hpnna.Programs.Library;
 
 /// <summary>
 /// A program library file (<c>hpnna-programs/1</c>): the interpreter the programs were trained for, and
-/// named codes with how each was made, sealed by a SHA-256 checksum of the rest of the file.
+/// named codes with how each was made, the sensor layout they were trained with (for programs that read
+/// sensors: L1's; absent for goal codes, which learn on junction triggers), sealed by a SHA-256 checksum of
+/// the rest of the file.
 /// </summary>
 /// <remarks>
 /// <code>
 /// {
 ///   "format": "hpnna-programs/1",
 ///   "interpreter": { "format": "hpnna-network/1", "name": "L1", ... },
+///   "sensors": "hcsr04-3",
 ///   "programs": [ { "name": "Pr", "code": [ ... ], "trained": { "method": ..., "seed": 1, ... } } ],
 ///   "checksum": "sha256:..."
 /// }
@@ -30,12 +33,13 @@ public sealed class ProgramLibrary
 {
     public const string Format = "hpnna-programs/1";
 
-    public ProgramLibrary(LayerDefinition interpreter, IReadOnlyList<NamedProgram> programs)
-        : this(interpreter, programs, Check(interpreter, programs))
+    /// <param name="sensors">The name of the sensor layout the programs were trained with, or null for programs that read no sensors.</param>
+    public ProgramLibrary(LayerDefinition interpreter, IReadOnlyList<NamedProgram> programs, string? sensors = null)
+        : this(interpreter, programs, sensors, Check(interpreter, programs, sensors))
     {
     }
 
-    private ProgramLibrary(LayerDefinition interpreter, IReadOnlyList<NamedProgram> programs, List<Problem> problems)
+    private ProgramLibrary(LayerDefinition interpreter, IReadOnlyList<NamedProgram> programs, string? sensors, List<Problem> problems)
     {
         if (problems.Count > 0)
         {
@@ -44,9 +48,13 @@ public sealed class ProgramLibrary
 
         Interpreter = interpreter;
         Programs = programs;
+        Sensors = sensors;
     }
 
     public LayerDefinition Interpreter { get; }
+
+    /// <summary>The sensor layout the programs were trained with (<c>pioneer-front-ring</c>, <c>hcsr04-3</c>), or null for programs that read no sensors.</summary>
+    public string? Sensors { get; }
 
     public IReadOnlyList<NamedProgram> Programs { get; }
 
@@ -65,7 +73,7 @@ public sealed class ProgramLibrary
 
     /// <summary>This library with <paramref name="program"/> in it: in the place of the program of that name, else last.</summary>
     public ProgramLibrary With(NamedProgram program) =>
-        new(Interpreter, Contains(program.Name) ? [.. Programs.Select(p => p.Name == program.Name ? program : p)] : [.. Programs, program]);
+        new(Interpreter, Contains(program.Name) ? [.. Programs.Select(p => p.Name == program.Name ? program : p)] : [.. Programs, program], Sensors);
 
     public static ProgramLibrary Load(string path, LayerDefinition? expected = null)
     {
@@ -131,7 +139,7 @@ public sealed class ProgramLibrary
 
         if (interpreter is not null)
         {
-            problems.AddRange(Check(interpreter, programs));
+            problems.AddRange(Check(interpreter, programs, model.Sensors));
             if (expected is not null && Describe(expected) != Describe(interpreter))
             {
                 problems.Add(new("$.interpreter", $"these programs were trained for a different '{interpreter.Name}' than the one they would run on ({Difference(expected, interpreter)})"));
@@ -152,7 +160,7 @@ public sealed class ProgramLibrary
         }
 
         // Checked above with every other problem: build without checking again.
-        return problems.Count > 0 ? throw new InvalidDescriptionException(origin, problems) : new ProgramLibrary(interpreter!, programs, []);
+        return problems.Count > 0 ? throw new InvalidDescriptionException(origin, problems) : new ProgramLibrary(interpreter!, programs, model.Sensors, []);
     }
 
     public string ToJson()
@@ -189,12 +197,13 @@ public sealed class ProgramLibrary
     {
         Format = Format,
         Interpreter = JsonDocument.Parse(Describe(Interpreter)).RootElement.Clone(),
+        Sensors = Sensors,
         Programs = [.. Programs.Select(p => new ProgramModel { Name = p.Name, Code = [.. p.Code], Trained = p.Trained })],
     };
 
     private static string Checksum(LibraryFileModel model)
     {
-        var unsealed = new LibraryFileModel { Format = model.Format, Interpreter = model.Interpreter, Programs = model.Programs };
+        var unsealed = new LibraryFileModel { Format = model.Format, Interpreter = model.Interpreter, Sensors = model.Sensors, Programs = model.Programs };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(unsealed, LibraryJsonContext.Default.LibraryFileModel);
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
@@ -208,9 +217,14 @@ public sealed class ProgramLibrary
                 ? $"{NetworkDescription.MulName(actual.Mul)} muls in the file, {NetworkDescription.MulName(expected.Mul)} expected"
                 : "weights, time constants, step or connections differ";
 
-    private static List<Problem> Check(LayerDefinition interpreter, IReadOnlyList<NamedProgram> programs)
+    private static List<Problem> Check(LayerDefinition interpreter, IReadOnlyList<NamedProgram> programs, string? sensors)
     {
         var problems = new List<Problem>();
+        if (sensors is not null && (sensors.Length is 0 or > 64 || sensors.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))))
+        {
+            problems.Add(new("$.sensors", $"must name a sensor layout in letters, digits, '-' and '_' (got \"{sensors}\")"));
+        }
+
         var known = KnownNames(interpreter);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < programs.Count; i++)

@@ -5,13 +5,13 @@ using Hpnna.Simulation.Sonars;
 
 namespace Hpnna.Simulation.Episodes;
 
-/// <summary>The standard run: a Pioneer 3-DX with its front ring at the start of a T-maze, commanded to one goal.</summary>
+/// <summary>The standard run: a Pioneer 3-DX with its front ring (or other sensors) at the start of a T-maze, commanded to one goal.</summary>
 public static class MazeEpisode
 {
-    public static Episode Create(TMaze maze, IController controller, string goal, int seed, EpisodeSettings settings, SonarNoise? noise = null, double odometryNoise = 0, EpisodeTrace? trace = null)
+    public static Episode Create(TMaze maze, IController controller, string goal, int seed, EpisodeSettings settings, SonarNoise? noise = null, double odometryNoise = 0, EpisodeTrace? trace = null, SonarSetup? sonars = null)
     {
         maze.Goal(goal); // refuse unknown goals before anything runs
-        var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, noise ?? SonarNoise.None, odometryNoise, seed);
+        var robot = (sonars ?? SonarSetup.Ring).Robot(maze.World, noise ?? SonarNoise.None, odometryNoise, seed);
         return new Episode(maze.World, robot, controller, settings, goal, trace);
     }
 

@@ -1,4 +1,5 @@
 using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Sensing;
 using Hpnna.Simulation.Geometry;
 using Hpnna.Simulation.Sonars;
 using Hpnna.Simulation.Worlds;
@@ -16,6 +17,7 @@ public sealed class SimulatedRobot : IRobotHardware
     private readonly World _world;
     private DifferentialDrive _drive;
     private readonly SonarModel _sonars;
+    private readonly PingedSonars? _pinged;
     private readonly double _odometryNoise;
     private readonly Random _random;
     private readonly SonarReading[] _readings;
@@ -23,6 +25,7 @@ public sealed class SimulatedRobot : IRobotHardware
     private DriveCommand _setpoint;
     private Pose2D _odometryPose;
     private long _scans;
+    private double _time;
 
     /// <param name="world">Walls to drive among; the robot starts at <see cref="World.Start"/>.</param>
     /// <param name="model">Size and motion limits.</param>
@@ -31,7 +34,12 @@ public sealed class SimulatedRobot : IRobotHardware
     /// <param name="odometryNoise">Relative standard deviation applied to the speeds odometry integrates (0 = exact).</param>
     /// <param name="seed">Seeds every random draw of this robot.</param>
     /// <param name="start">Where the robot starts instead of <see cref="World.Start"/> (training starts it in several places).</param>
-    public SimulatedRobot(World world, PioneerModel model, SensorLayout layout, SonarNoise sonarNoise, double odometryNoise, int seed, Pose2D? start = null)
+    /// <param name="pings">
+    /// Null: every sensor is scanned at the end of each <see cref="Advance"/> (a Pioneer's ring as its SIPs report
+    /// it). Otherwise the sensors are fired on this schedule (<see cref="PingedSonars"/>: HC-SR04 modules as their
+    /// driver fires them), each reading refreshed only when its slot comes round.
+    /// </param>
+    public SimulatedRobot(World world, PioneerModel model, SensorLayout layout, SonarNoise sonarNoise, double odometryNoise, int seed, Pose2D? start = null, PingSchedule? pings = null)
     {
         _world = world;
         Model = model;
@@ -43,7 +51,16 @@ public sealed class SimulatedRobot : IRobotHardware
         _readings = new SonarReading[layout.Count];
         _nearbyWalls = new int[world.Walls.Length];
         _odometryPose = start ?? world.Start;
-        _sonars.Scan(_world.Walls, Pose, _random, _readings);
+        if (pings is null)
+        {
+            _sonars.Scan(_world.Walls, Pose, _random, _readings);
+        }
+        else
+        {
+            _pinged = new PingedSonars(_sonars, pings);
+            _pinged.Update(_time, _world.Walls, Pose, _random);
+        }
+
         Clearance = Gap();
     }
 
@@ -66,7 +83,7 @@ public sealed class SimulatedRobot : IRobotHardware
     public SensorLayout Layout { get; }
 
     /// <summary>The last scan, taken at the end of the last <see cref="Advance"/> (the emulator's view; the tick reads a frame).</summary>
-    public ReadOnlySpan<SonarReading> SonarReadings => _readings;
+    public ReadOnlySpan<SonarReading> SonarReadings => _pinged is null ? _readings : _pinged.Latest;
 
     public DriveCommand Setpoint => _setpoint;
 
@@ -76,10 +93,18 @@ public sealed class SimulatedRobot : IRobotHardware
 
     public Odometry Odometry => new(_odometryPose, _drive.Linear, _drive.Angular, Crashed);
 
-    /// <summary>The last scan (taken as physics last advanced, so 0 s old), odometry, and a body that is always ready.</summary>
+    /// <summary>The last scan (taken as physics last advanced, so 0 s old) or the pinged sensors' last readings with their ages, odometry, and a body that is always ready.</summary>
     public void Read(SensorFrame frame)
     {
-        _readings.CopyTo(frame.Ranges);
+        if (_pinged is null)
+        {
+            _readings.CopyTo(frame.Ranges);
+        }
+        else
+        {
+            _pinged.Read(_time, frame.Ranges);
+        }
+
         frame.Odometry = Odometry;
         frame.BaseReady = true;
         frame.BaseSample = _scans;
@@ -102,6 +127,7 @@ public sealed class SimulatedRobot : IRobotHardware
     public void Advance(double dt, int substeps)
     {
         var h = dt / substeps;
+        var end = _time + dt;
 
         // Only walls within the farthest this tick can carry the robot need collision checks.
         var start = _drive.Pose;
@@ -119,9 +145,23 @@ public sealed class SimulatedRobot : IRobotHardware
                 Crashed = true;
                 _drive.Halt();
             }
+
+            _time += h;
+            _pinged?.Update(_time, _world.Walls, Pose, _random);
         }
 
-        _sonars.Scan(_world.Walls, Pose, _random, _readings);
+        if (Crashed)
+        {
+            // A crash cut the sub-steps short; the clock (and the pings) go on.
+            _time = end;
+            _pinged?.Update(_time, _world.Walls, Pose, _random);
+        }
+
+        if (_pinged is null)
+        {
+            _sonars.Scan(_world.Walls, Pose, _random, _readings);
+        }
+
         _scans++;
         Clearance = Math.Min(Clearance, Crashed ? 0 : Gap());
     }

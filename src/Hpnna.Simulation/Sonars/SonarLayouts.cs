@@ -3,16 +3,27 @@ using Hpnna.Robot.Sensing;
 
 namespace Hpnna.Simulation.Sonars;
 
-/// <summary>Sensor layouts: the Pioneer front ring and HC-SR04 modules at chosen poses.</summary>
+/// <summary>Sensor layouts the simulator carries: the Pioneer front ring, and HC-SR04 modules at chosen poses with the driver's ping schedule.</summary>
 public static class SonarLayouts
 {
-    /// <summary>Half of the 15 degree beam both sensor kinds are modelled with.</summary>
-    public static readonly double ConeHalfAngle = PioneerSonarRing.ConeHalfAngle;
+    /// <summary>The ping slot of the production settings (Hardware:SonarSlotMilliseconds): a 4 m echo's round trip is 23.3 ms.</summary>
+    public static readonly TimeSpan Hcsr04Slot = TimeSpan.FromMilliseconds(30);
 
     /// <summary>The Pioneer 3-DX front ring (<see cref="PioneerSonarRing.Front"/>).</summary>
     public static SensorLayout PioneerFrontRing => PioneerSonarRing.Front;
 
-    /// <summary>An HC-SR04 module (0.02-4 m, 15 degree cone) at a pose on the robot.</summary>
-    public static SonarSpec Hcsr04(string name, double x, double y, double headingDegrees) =>
-        new(name, x, y, headingDegrees * Math.PI / 180, 0.02, 4.0, ConeHalfAngle);
+    /// <summary>The robot's production HC-SR04 layout (firmware-config/settings): right, front and left modules.</summary>
+    public static SensorLayout Hcsr04Production { get; } = Hcsr04Layout(
+        Hcsr04Sensor.Spec("right", 0.10, -0.12, -90),
+        Hcsr04Sensor.Spec("front", 0.17, 0.00, 0),
+        Hcsr04Sensor.Spec("left", 0.10, 0.12, 90));
+
+    /// <summary>3 to 8 HC-SR04 modules in order around the robot.</summary>
+    public static SensorLayout Hcsr04Layout(params SonarSpec[] modules) =>
+        modules.Length is >= 3 and <= 8
+            ? Hcsr04Sensor.Layout(modules)
+            : throw new ArgumentException($"an HC-SR04 layout has 3 to 8 modules (got {modules.Length})", nameof(modules));
+
+    /// <summary>How the driver fires <paramref name="modules"/> HC-SR04 modules: neighbours never in one slot, every module at most once per 60 ms.</summary>
+    public static PingSchedule Hcsr04Pings(int modules) => PingSchedule.NonAdjacentGroups(modules, Hcsr04Slot);
 }

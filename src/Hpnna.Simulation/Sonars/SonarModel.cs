@@ -11,13 +11,13 @@ namespace Hpnna.Simulation.Sonars;
 public sealed class SonarModel
 {
     private readonly SonarSpec[] _sensors;
-    private readonly SensorFrame[] _frames;
+    private readonly ConeFrame[] _frames;
     private readonly SonarNoise _noise;
 
     public SonarModel(IReadOnlyList<SonarSpec> sensors, SonarNoise noise)
     {
         _sensors = [.. sensors];
-        _frames = [.. _sensors.Select(s => new SensorFrame(
+        _frames = [.. _sensors.Select(s => new ConeFrame(
             new Vec2(s.X, s.Y),
             Vec2.FromAngle(s.Heading),
             Vec2.FromAngle(s.Heading - s.ConeHalfAngle),
@@ -33,20 +33,28 @@ public sealed class SonarModel
     {
         var cos = Math.Cos(pose.Heading);
         var sin = Math.Sin(pose.Heading);
-        var origin = new Vec2(pose.X, pose.Y);
         for (var i = 0; i < _sensors.Length; i++)
         {
-            ref readonly var frame = ref _frames[i];
-            var range = ConeRange.Nearest(
-                origin + Rotate(frame.Position, cos, sin),
-                Rotate(frame.Axis, cos, sin),
-                Rotate(frame.RightEdge, cos, sin),
-                Rotate(frame.LeftEdge, cos, sin),
-                frame.CosHalf,
-                walls,
-                _sensors[i].MaxRange);
-            destination[i] = Measure(range, _sensors[i], random);
+            destination[i] = Scan(i, walls, pose, cos, sin, random);
         }
+    }
+
+    /// <summary>Scans one sensor from <paramref name="pose"/>: the nearest wall in its cone, with noise. Allocation-free.</summary>
+    public SonarReading Scan(int sensor, ReadOnlySpan<Segment> walls, Pose2D pose, Random random) =>
+        Scan(sensor, walls, pose, Math.Cos(pose.Heading), Math.Sin(pose.Heading), random);
+
+    private SonarReading Scan(int sensor, ReadOnlySpan<Segment> walls, Pose2D pose, double cos, double sin, Random random)
+    {
+        ref readonly var frame = ref _frames[sensor];
+        var range = ConeRange.Nearest(
+            new Vec2(pose.X, pose.Y) + Rotate(frame.Position, cos, sin),
+            Rotate(frame.Axis, cos, sin),
+            Rotate(frame.RightEdge, cos, sin),
+            Rotate(frame.LeftEdge, cos, sin),
+            frame.CosHalf,
+            walls,
+            _sensors[sensor].MaxRange);
+        return Measure(range, _sensors[sensor], random);
     }
 
     private static Vec2 Rotate(Vec2 v, double cos, double sin) => new(cos * v.X - sin * v.Y, sin * v.X + cos * v.Y);
@@ -69,5 +77,5 @@ public sealed class SonarModel
     }
 
     /// <summary>A sensor's position and cone directions in the robot frame, precomputed once.</summary>
-    private readonly record struct SensorFrame(Vec2 Position, Vec2 Axis, Vec2 RightEdge, Vec2 LeftEdge, double CosHalf);
+    private readonly record struct ConeFrame(Vec2 Position, Vec2 Axis, Vec2 RightEdge, Vec2 LeftEdge, double CosHalf);
 }

@@ -20,8 +20,9 @@ public sealed record PrimitiveTrial(Pose2D Start, string Corridor);
 /// </summary>
 public sealed class PrimitiveArena
 {
-    public PrimitiveArena(TMaze maze, IReadOnlyList<PrimitiveTrial> trials, double trialTime, MotorRange motors, SonarGrouping grouping, EpisodeSettings episode)
+    public PrimitiveArena(TMaze maze, IReadOnlyList<PrimitiveTrial> trials, double trialTime, MotorRange motors, SonarSetup sonars, SonarGrouping grouping, EpisodeSettings episode)
     {
+        Sonars = sonars;
         Maze = maze;
         Trials = trials;
         TrialTime = trialTime;
@@ -42,12 +43,16 @@ public sealed class PrimitiveArena
 
     public EpisodeSettings Episode { get; }
 
-    public static SensorLayout Sensors => SonarLayouts.PioneerFrontRing;
+    /// <summary>The sensors the robot carries in every trial; the grouping reads them.</summary>
+    public SonarSetup Sonars { get; }
 
-    /// <summary>The default arena: depth 2, lambda 3, nine starts, 30 s trials.</summary>
-    public static PrimitiveArena Default { get; } = Create(MazeScale.Default.DeltaFor(3), ControllerDefaults.Motors, ControllerDefaults.Grouping(Sensors));
+    /// <summary>The default arena: depth 2, lambda 3, nine starts, 30 s trials, the Pioneer ring.</summary>
+    public static PrimitiveArena Default { get; } = For(SonarSetup.Ring);
 
-    public static PrimitiveArena Create(double delta, MotorRange motors, SonarGrouping grouping)
+    /// <summary>The default arena with the robot carrying <paramref name="sonars"/>, grouped as the robot's controller groups them.</summary>
+    public static PrimitiveArena For(SonarSetup sonars) => Create(MazeScale.Default.DeltaFor(3), ControllerDefaults.Motors, sonars, ControllerDefaults.Grouping(sonars.Layout));
+
+    public static PrimitiveArena Create(double delta, MotorRange motors, SonarSetup sonars, SonarGrouping grouping)
     {
         var maze = TMazeGenerator.Generate(new TMazeSpec(2, delta, TMazeSpec.DefaultWidth));
         var trials = new List<PrimitiveTrial>();
@@ -66,7 +71,7 @@ public sealed class PrimitiveArena
             }
         }
 
-        return new PrimitiveArena(maze, trials, 30.0, motors, grouping, EpisodeSettings.Default);
+        return new PrimitiveArena(maze, trials, 30.0, motors, sonars, grouping, EpisodeSettings.Default);
     }
 
     /// <summary>
@@ -76,7 +81,7 @@ public sealed class PrimitiveArena
     public (EpisodeResult Result, bool Reached) Run(IController controller, int trial, PrimitiveKind kind, EpisodeTrace? trace = null)
     {
         var goal = ExpectedGoal(kind, Trials[trial]);
-        var robot = new SimulatedRobot(Maze.World, PioneerModel.P3Dx, Sensors, SonarNoise.None, 0, seed: trial + 1, Trials[trial].Start);
+        var robot = Sonars.Robot(Maze.World, SonarNoise.None, 0, seed: trial + 1, Trials[trial].Start);
         var result = new Episode(Maze.World, robot, controller, Episode, goal, trace).Run();
         return (result, result.Outcome == EpisodeOutcome.GoalReached || (goal is null && result.Outcome == EpisodeOutcome.WrongGoal));
     }

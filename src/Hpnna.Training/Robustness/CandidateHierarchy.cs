@@ -11,13 +11,15 @@ namespace Hpnna.Training.Robustness;
 
 /// <summary>
 /// The whole hierarchy with one program (Pr, Pl or a goal code) replaced by a candidate, the others taken from
-/// their libraries: runs maze episodes of it, optionally with code noise on every code. One thread per
+/// their libraries: runs maze episodes of it, the robot carrying the sensors its L1 library was trained with,
+/// optionally with code noise on every code. One thread per
 /// instance (it keeps the noisy codes as scratch).
 /// </summary>
 internal sealed class CandidateHierarchy
 {
     private readonly string _program;
     private readonly ProgramLibrary _l1;
+    private readonly SonarSetup _sonars;
     private readonly ProgramLibrary _l2;
     private readonly double[][] _pr;
     private readonly double[][] _pl;
@@ -33,6 +35,7 @@ internal sealed class CandidateHierarchy
         }
 
         _program = program;
+        _sonars = SonarSetup.ForLayout(l1.Sensors);
         _l1 = l1;
         _l2 = l2;
         _pr = CodeDeviates.Lines(InterpreterTopologies.L1Modules, l1.Interpreter.CodeLength);
@@ -58,8 +61,8 @@ internal sealed class CandidateHierarchy
         Perturb(_program == "Pr" ? candidate : _l1["Pr"].Code, noise, l1.WeightRange, deviates.Pr, _pr);
         Perturb(_program == "Pl" ? candidate : _l1["Pl"].Code, noise, l1.WeightRange, deviates.Pl, _pl);
         Perturb(_program == goal ? candidate : _l2[goal].Code, noise, l2.WeightRange, deviates.Goal, _goal);
-        var controller = HpnnaController.Create(l1, l2, _pr, _pl, _goal, SonarLayouts.PioneerFrontRing, episode.ControlPeriod);
-        return MazeEpisode.Create(maze, controller, goal, seed, episode, sonar).Run();
+        var controller = HpnnaController.Create(l1, l2, _pr, _pl, _goal, _sonars.Layout, episode.ControlPeriod);
+        return MazeEpisode.Create(maze, controller, goal, seed, episode, sonar, sonars: _sonars).Run();
     }
 
     /// <summary>Each voting module's lines: <paramref name="code"/> under its own deviates.</summary>

@@ -133,13 +133,14 @@ internal static class ExperimentCommands
         var l2Modules = new Option<int>("--l2-modules") { Description = "L2's voting modules, each fed the goal code on its own lines (perturbed independently); 1 runs a single L2.", DefaultValueFactory = _ => InterpreterTopologies.L2Modules };
         var l1Modules = new Option<int>("--l1-modules") { Description = "L1's voting modules, each fed Pr and Pl on its own lines (perturbed independently); 1 runs a single L1.", DefaultValueFactory = _ => InterpreterTopologies.L1Modules };
         var sonarNoise = new Option<double>("--sonar-noise") { Description = "Sonar range noise of every trial, standard deviation in metres.", DefaultValueFactory = _ => 0.02 };
+        var sonars = SimCommands.SonarsOption();
         var seed = SeedOption();
         var threads = ThreadsOption();
         var l1 = new Option<string>("--l1") { Description = "The L1 program library (Pr, Pl).", DefaultValueFactory = _ => ShippedPrograms.L1Path };
         var l2 = new Option<string>("--l2") { Description = "The L2 program library (G1..G8).", DefaultValueFactory = _ => ShippedPrograms.L2Path };
         var command = new Command("maze", "Experiment 2: the whole hierarchy in depth-3 mazes for every goal, maze size and program noise level.")
         {
-            output, trials, lambdas, noise, noiseOn, l1Modules, l2Modules, sonarNoise, seed, threads, l1, l2,
+            output, trials, lambdas, noise, noiseOn, l1Modules, l2Modules, sonarNoise, sonars, seed, threads, l1, l2,
         };
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
@@ -149,6 +150,7 @@ internal static class ExperimentCommands
                 Lambdas = CommaList.Numbers(parse.GetRequiredValue(lambdas), "--lambdas"),
                 NoiseLevels = [.. CommaList.Numbers(parse.GetRequiredValue(noise), "--noise").Select(k => k / 100)],
                 SonarSigma = parse.GetValue(sonarNoise),
+                Sonars = SimCommands.Sonars(parse.GetRequiredValue(sonars)),
                 NoiseOn = parse.GetValue(noiseOn),
                 L1Modules = parse.GetValue(l1Modules),
                 L2Modules = parse.GetValue(l2Modules),

@@ -1,4 +1,5 @@
 using Hpnna.Programs.Library;
+using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Control;
 using Hpnna.Simulation.Sonars;
 
@@ -14,13 +15,13 @@ internal static class ShippedPrograms
     public static ProgramSet Load(string l1Path, string l2Path) => ProgramSet.Load(l1Path, l2Path);
 
     /// <summary>The HPNNA controller with Pr, Pl and the goal code of <paramref name="goal"/>.</summary>
-    public static HpnnaController Controller(this ProgramSet programs, int depth, string goal, double controlPeriod)
+    public static HpnnaController Controller(this ProgramSet programs, int depth, string goal, double controlPeriod, SensorLayout layout)
     {
         if (depth != 3)
         {
             throw new UserError($"the L2 goal programs sequence three junctions; the hpnna controller runs depth-3 mazes (got --depth {depth}); use --controller scripted for other depths");
         }
 
-        return HpnnaController.Create(programs.L1.Interpreter, programs.L2.Interpreter, programs.L1["Pr"].Code, programs.L1["Pl"].Code, programs.Goal(goal), SonarLayouts.PioneerFrontRing, controlPeriod);
+        return HpnnaController.Create(programs.L1.Interpreter, programs.L2.Interpreter, programs.L1["Pr"].Code, programs.L1["Pl"].Code, programs.Goal(goal), layout, controlPeriod);
     }
 }

@@ -35,9 +35,10 @@ internal static class SimCommands
         var trace = new Option<FileInfo?>("--trace") { Description = "Write every tick (poses, command, sonar ranges) to this CSV." };
         var l1 = new Option<string>("--l1") { Description = "The L1 program library (Pr, Pl) for the hpnna controller.", DefaultValueFactory = _ => ShippedPrograms.L1Path };
         var l2 = new Option<string>("--l2") { Description = "The L2 program library (G1..G8) for the hpnna controller.", DefaultValueFactory = _ => ShippedPrograms.L2Path };
+        var sonars = SonarsOption();
         var command = new Command("run", "Run one episode; exit 0 only when the commanded goal is reached (2 when it is not).")
         {
-            controller, goal, lambda, delta, depth, seed, sonarNoise, dropout, odometryNoise, period, timeLimit, png, trace, l1, l2,
+            controller, goal, lambda, delta, depth, seed, sonarNoise, dropout, odometryNoise, sonars, period, timeLimit, png, trace, l1, l2,
         };
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
@@ -61,10 +62,16 @@ internal static class SimCommands
             var settings = EpisodeSettings.Default with { ControlPeriod = parse.GetValue(period), TimeLimit = parse.GetValue(timeLimit) };
             var recorded = new EpisodeTrace();
             var controllerName = parse.GetRequiredValue(controller);
+            var setup = Sonars(parse.GetRequiredValue(sonars));
+            if (controllerName == "scripted" && setup.Pings is not null)
+            {
+                throw new UserError("--controller scripted follows the Pioneer ring's discs: run it with --sonars ring");
+            }
+
             IController driver = controllerName == "hpnna"
-                ? ShippedPrograms.Load(parse.GetRequiredValue(l1), parse.GetRequiredValue(l2)).Controller(maze.Spec.Depth, goalName, settings.ControlPeriod)
+                ? ShippedPrograms.Load(parse.GetRequiredValue(l1), parse.GetRequiredValue(l2)).Controller(maze.Spec.Depth, goalName, settings.ControlPeriod, setup.Layout)
                 : MazeEpisode.ScriptedController(maze, goalName, settings);
-            var episode = MazeEpisode.Create(maze, driver, goalName, parse.GetValue(seed), settings, noise.Sonar, noise.Odometry, recorded);
+            var episode = MazeEpisode.Create(maze, driver, goalName, parse.GetValue(seed), settings, noise.Sonar, noise.Odometry, recorded, setup);
             var result = episode.Run();
             Report(parse.InvocationConfiguration.Output, maze, goalName, controllerName, parse.GetValue(seed), result);
             Save(parse.GetValue(png), parse.GetValue(trace), maze, goalName, result, recorded, parse.InvocationConfiguration.Output);
@@ -72,6 +79,17 @@ internal static class SimCommands
         }));
         return command;
     }
+
+    /// <summary>The --sonars option: which sensors the simulated robot carries.</summary>
+    public static Option<string> SonarsOption() => new("--sonars")
+    {
+        Description = "The robot's sensors: ring (the Pioneer's front sonar ring) or hcsr04 (three HC-SR04 modules, right, front and left, fired on their driver's schedule).",
+        DefaultValueFactory = _ => "ring",
+    };
+
+    /// <summary>The sensors named by --sonars, or the one error line that names the valid ones.</summary>
+    public static SonarSetup Sonars(string name) =>
+        SonarSetup.Named(name) ?? throw new UserError($"--sonars must be one of {string.Join(", ", SonarSetup.Names)} (got '{name}')");
 
     private static (SonarNoise Sonar, double Odometry) Noise(double sigma, double dropout, double odometry)
     {

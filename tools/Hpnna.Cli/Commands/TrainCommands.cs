@@ -3,6 +3,7 @@ using Hpnna.Core.Interpreters;
 using Hpnna.Core.Layers;
 using Hpnna.Core.Muls;
 using Hpnna.Programs.Library;
+using Hpnna.Simulation.Sonars;
 using Hpnna.Training.Evolution;
 using Hpnna.Training.Libraries;
 using Hpnna.Training.Primitives;
@@ -31,9 +32,10 @@ internal static class TrainCommands
         var evolution = new EvolutionOptions(defaultGenerations: 60);
         var robust = new RobustOptions();
         var inHierarchy = new InHierarchyOptions(trainsL1: true);
-        var command = new Command("l1", "Learn L1 motor primitives in the simulator (depth-2 T-maze, nine starts, 30 s trials). Programs already in the library and not named here are kept.")
+        var sonars = SimCommands.SonarsOption();
+        var command = new Command("l1", "Learn L1 motor primitives in the simulator (depth-2 T-maze, nine starts, 30 s trials). Programs already in the library and not named here are kept; the library records the sensors they were learned with.")
         {
-            programs, mul, output,
+            programs, mul, sonars, output,
         };
         robust.AddTo(command);
         inHierarchy.AddTo(command);
@@ -45,7 +47,9 @@ internal static class TrainCommands
             var definition = InterpreterTopologies.L1(parse.GetValue(mul));
             var noise = robust.Read(parse);
             var judged = inHierarchy.Read(parse, noise, settings.Seed);
-            return TrainInto(parse, parse.GetRequiredValue(output), definition, (line, library) => kinds.Select(kind =>
+            var setup = SimCommands.Sonars(parse.GetRequiredValue(sonars));
+            var arena = PrimitiveArena.For(setup);
+            return TrainInto(parse, parse.GetRequiredValue(output), definition, setup.Layout.Name, (line, library) => kinds.Select(kind =>
             {
                 var name = PrimitiveNames.Of(kind);
                 var start = robust.Start(parse, settings, library, name, definition.WeightRange);
@@ -54,7 +58,7 @@ internal static class TrainCommands
                     $"{name} ({kind})",
                     settings.MaxGenerations,
                     fitness is null
-                        ? (progress, cancel) => ProgramTraining.Primitive(kind, PrimitiveArena.Default, definition, start, noise, line, guard, progress, cancel)
+                        ? (progress, cancel) => ProgramTraining.Primitive(kind, arena, definition, start, noise, line, guard, progress, cancel)
                         : (progress, cancel) => ProgramTraining.InHierarchy(name, fitness, guard!, start, line, progress, cancel));
             }));
         }));
@@ -118,7 +122,7 @@ internal static class TrainCommands
             var data = dataset.Read(parse);
             var noise = robust.Read(parse);
             var judged = inHierarchy.Read(parse, noise, settings.Seed);
-            return TrainInto(parse, parse.GetRequiredValue(output), definition, (line, library) => chosen.Select(task =>
+            return TrainInto(parse, parse.GetRequiredValue(output), definition, sensors: null, (line, library) => chosen.Select(task =>
             {
                 var start = robust.Start(parse, settings, library, task.Goal, definition.WeightRange);
                 var (fitness, guard) = judged(task.Goal, library);
@@ -145,13 +149,26 @@ internal static class TrainCommands
     /// <summary>
     /// Runs the jobs (each given the command line to record and the library as it was, to refine from) and
     /// saves what they learned into the library at <paramref name="path"/>, created if missing; an existing
-    /// library must be for the same interpreter and is checked before any training starts. Exit 0 only when
-    /// every program solved its task.
+    /// library must be for the same interpreter, and for programs that read sensors (<paramref name="sensors"/>,
+    /// a layout's name) for the same sensors, checked before any training starts. Exit 0 only when every
+    /// program solved its task.
     /// </summary>
-    private static int TrainInto(ParseResult parse, string path, LayerDefinition definition, Func<string, ProgramLibrary, IEnumerable<TrainingJob>> jobs)
+    private static int TrainInto(ParseResult parse, string path, LayerDefinition definition, string? sensors, Func<string, ProgramLibrary, IEnumerable<TrainingJob>> jobs)
     {
         var output = parse.InvocationConfiguration.Output;
-        var library = File.Exists(path) ? ProgramLibrary.Load(path, definition) : new ProgramLibrary(definition, []);
+        var library = File.Exists(path) ? ProgramLibrary.Load(path, definition) : new ProgramLibrary(definition, [], sensors);
+        if (sensors is not null)
+        {
+            // A library from before layouts were recorded was trained on the ring.
+            var recorded = SonarSetup.ForLayout(library.Sensors).Layout.Name;
+            if (recorded != sensors)
+            {
+                throw new UserError($"{path} holds programs learned with the sensor layout '{recorded}', not '{sensors}': write these to another library with --out");
+            }
+
+            library = new ProgramLibrary(library.Interpreter, library.Programs, sensors);
+        }
+
         var trained = TrainingProgress.Run(output, [.. jobs(CommandLine(parse), library)]);
         foreach (var t in trained)
         {

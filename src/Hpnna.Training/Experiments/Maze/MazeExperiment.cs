@@ -91,9 +91,9 @@ public static class MazeExperiment
                 pl[m] = Noisy(l1["Pl"].Code, l1, l1Noise);
             }
 
-            var controller = HpnnaController.Create(l1.Interpreter, l2.Interpreter, pr, pl, goal, SonarLayouts.PioneerFrontRing, episode.ControlPeriod, settings.L1Transition);
+            var controller = HpnnaController.Create(l1.Interpreter, l2.Interpreter, pr, pl, goal, settings.Sonars.Layout, episode.ControlPeriod, settings.L1Transition);
             var trace = trial == 0 ? new EpisodeTrace() : null;
-            var result = MazeEpisode.Create(mazes[l], controller, goals[g], seed, episode, new SonarNoise(settings.SonarSigma), trace: trace).Run();
+            var result = MazeEpisode.Create(mazes[l], controller, goals[g], seed, episode, new SonarNoise(settings.SonarSigma), trace: trace, sonars: settings.Sonars).Run();
             outcomes[i] = result;
             if (trace is not null)
             {

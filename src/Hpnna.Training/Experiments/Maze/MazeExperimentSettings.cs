@@ -1,5 +1,6 @@
 using Hpnna.Core.Interpreters;
 using Hpnna.Core.Transitions;
+using Hpnna.Simulation.Sonars;
 
 namespace Hpnna.Training.Experiments.Maze;
 
@@ -24,6 +25,9 @@ public sealed record MazeExperimentSettings
     public int Trials { get; init; } = 50;
 
     public double SonarSigma { get; init; } = 0.02;
+
+    /// <summary>The sensors the robot carries: the Pioneer's ring, or HC-SR04 modules on their ping schedule.</summary>
+    public SonarSetup Sonars { get; init; } = SonarSetup.Ring;
 
     /// <summary>Which programs get the code noise: both levels (the paper's test), or only L1's primitives, or only L2's goal code.</summary>
     public NoiseTarget NoiseOn { get; init; } = NoiseTarget.All;

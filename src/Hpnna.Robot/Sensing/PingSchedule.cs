@@ -1,4 +1,4 @@
-namespace Hpnna.Devices.Sonar;
+namespace Hpnna.Robot.Sensing;
 
 /// <summary>
 /// Which sensors fire together, slot after slot. Sensors are numbered in order around the robot, so
