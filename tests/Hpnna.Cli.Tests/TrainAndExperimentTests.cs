@@ -16,7 +16,7 @@ public sealed class TrainAndExperimentTests : IDisposable
         var run = CliRun.InProcess("train", "l1", "--sonars", "hcsr04", "--generations", "1", "--out", library);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"error: {library} holds programs learned with the sensor layout 'pioneer-front-ring', not 'hcsr04-3': write these to another library with --out", run.Error.Trim());
+        Assert.Equal($"error: {library} holds programs learned with the sensor layout 'pioneer-front-ring', not 'hcsr04-5': write these to another library with --out", run.Error.Trim());
         Assert.Equal(before, File.ReadAllText(library));
     }
 

@@ -90,7 +90,7 @@ public sealed class HostProcessTests
         var ring = Path.Combine(AppContext.BaseDirectory, "programs", "l1-primitives.json");
         var (code, output, error) = HostProcess.Run("--sonars", "hcsr04", "--l1", ring);
         Assert.Equal(1, code);
-        Assert.Equal($"error: {ring}: $.sensors: these L1 programs were learned with the sensor layout 'pioneer-front-ring', but the robot carries 'hcsr04-3' (right -90 deg, front 0 deg, left +90 deg); use the library learned for it", error.Trim());
+        Assert.Equal($"error: {ring}: $.sensors: these L1 programs were learned with the sensor layout 'pioneer-front-ring', but the robot carries 'hcsr04-5' (right -90 deg, front-right -45 deg, front 0 deg, front-left +45 deg, left +90 deg); use the library learned for it", error.Trim());
         Assert.DoesNotContain("   at ", error + output);
     }
 

@@ -22,19 +22,19 @@ public sealed class PingedSonarTests
         robot.Read(frame);
         Assert.All(frame.Ranges.ToArray(), r => Assert.Equal((Hpnna.Robot.Sensing.Hcsr04Sensor.MaxRange, false, double.PositiveInfinity), (r.Range, r.Echo, r.Age)));
 
-        var stamps = Enumerable.Range(0, 3).Select(_ => new SortedSet<double>()).ToArray();
+        var stamps = Enumerable.Range(0, 5).Select(_ => new SortedSet<double>()).ToArray();
         for (var tick = 1; tick <= 100; tick++)
         {
             robot.Advance(Period, 5);
             robot.Read(frame);
             if (tick == 1)
             {
-                // 50 ms in: the first slot (right and left) has been published, the front module's is still out.
-                Assert.Equal([true, false, true], frame.Ranges.ToArray().Select(r => double.IsFinite(r.Age)));
+                // 50 ms in: the first slot (right, front, left) has been published, the second (the diagonals) is still out.
+                Assert.Equal([true, false, true, false, true], frame.Ranges.ToArray().Select(r => double.IsFinite(r.Age)));
                 continue;
             }
 
-            for (var i = 0; i < 3; i++)
+            for (var i = 0; i < 5; i++)
             {
                 Assert.InRange(frame.Ranges[i].Age, 0, 0.060 + 1e-9);
                 stamps[i].Add(Math.Round(tick * Period - frame.Ranges[i].Age, 6));
@@ -48,13 +48,15 @@ public sealed class PingedSonarTests
             Assert.All(gaps, g => Assert.True(g >= 0.060 - 1e-9, $"a module was pinged again after {g * 1000:0} ms"));
         }
 
-        // The non-adjacent schedule fires the outer modules (right, left) together and the front one apart.
+        // The non-adjacent schedule fires right, front and left together and the diagonals apart: neighbours never together.
         Assert.Equal(stamps[0], stamps[2]);
+        Assert.Equal(stamps[0], stamps[4]);
+        Assert.Equal(stamps[1], stamps[3]);
         Assert.Empty(stamps[0].Intersect(stamps[1]));
 
         // The stem's end wall was beyond the module's 4 m at the start; the robot drove about 1.4 m towards it.
-        Assert.True(frame.Ranges[1].Echo);
-        Assert.InRange(frame.Ranges[1].Range, 3.0, 3.8);
+        Assert.True(frame.Ranges[2].Echo);
+        Assert.InRange(frame.Ranges[2].Range, 3.0, 3.8);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class Hcsr04Array : ISonarArray, IDisposable
             var age = readings[i].Stamp == 0 ? double.PositiveInfinity : readings[i].Age(now).TotalSeconds;
             destination[i] = readings[i].Status is EchoStatus.Range or EchoStatus.TooClose
                 ? new SonarReading(readings[i].Range, true, age)
-                : new SonarReading(Hcsr04Module.MaxRange, false, age);
+                : new SonarReading(Hcsr04Module.MaxRange, false, age, Answered: readings[i].Status != EchoStatus.Missing);
         }
     }
 

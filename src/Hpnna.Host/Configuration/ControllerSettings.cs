@@ -74,7 +74,10 @@ public sealed class SimulatorSettings
     /// <summary>0 runs in virtual time (as fast as the machine goes); 1 paces the world in real time; 4 at four times real time.</summary>
     public double Speed { get; set; }
 
-    /// <summary>The simulated robot's sensors: Ring (the Pioneer's front ring) or Hcsr04 (the production layout's three modules, fired on their driver's schedule).</summary>
+    /// <summary>
+    /// The simulated robot's sensors: Ring (the Pioneer's front ring) or Hcsr04 (the production layout's five
+    /// modules, read by the project's HC-SR04 driver over a simulated GPIO; the world then runs at real time).
+    /// </summary>
     public string Sonars { get; set; } = "Ring";
 }
 

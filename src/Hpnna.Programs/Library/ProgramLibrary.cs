@@ -18,7 +18,7 @@ namespace Hpnna.Programs.Library;
 /// {
 ///   "format": "hpnna-programs/1",
 ///   "interpreter": { "format": "hpnna-network/1", "name": "L1", ... },
-///   "sensors": "hcsr04-3",
+///   "sensors": "hcsr04-5",
 ///   "programs": [ { "name": "Pr", "code": [ ... ], "trained": { "method": ..., "seed": 1, ... } } ],
 ///   "checksum": "sha256:..."
 /// }
@@ -53,7 +53,7 @@ public sealed class ProgramLibrary
 
     public LayerDefinition Interpreter { get; }
 
-    /// <summary>The sensor layout the programs were trained with (<c>pioneer-front-ring</c>, <c>hcsr04-3</c>), or null for programs that read no sensors.</summary>
+    /// <summary>The sensor layout the programs were trained with (<c>pioneer-front-ring</c>, <c>hcsr04-5</c>), or null for programs that read no sensors.</summary>
     public string? Sensors { get; }
 
     public IReadOnlyList<NamedProgram> Programs { get; }

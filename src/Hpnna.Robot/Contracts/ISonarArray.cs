@@ -19,5 +19,7 @@ public sealed record SonarSpec(string Name, double X, double Y, double Heading, 
 /// A range in metres; with <see cref="Echo"/> false, nothing answered and <see cref="Range"/> is the max range.
 /// <see cref="Age"/>: seconds between the sensor's measurement and the frame it was latched into (a ping
 /// scheduled 60 ms ago is 60 ms old; <see cref="double.PositiveInfinity"/> for a sensor not read yet).
+/// <see cref="Answered"/> false: the sensor gave no sign of life at its last ping (an HC-SR04 that never raised
+/// its echo line, which a working module does even with nothing in range: dead or unplugged).
 /// </summary>
-public readonly record struct SonarReading(double Range, bool Echo, double Age = 0);
+public readonly record struct SonarReading(double Range, bool Echo, double Age = 0, bool Answered = true);

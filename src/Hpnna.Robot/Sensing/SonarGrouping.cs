@@ -12,8 +12,8 @@ namespace Hpnna.Robot.Sensing;
 /// <see cref="ByHeading"/> derives the groups from where each sensor looks: within
 /// <see cref="FrontHalfAngleDegrees"/> of straight ahead is front, beyond it up to 90 degrees to either side is
 /// that side, and sensors looking backwards feed nothing. For the Pioneer ring (+90, +50, +30, +10, -10, -30,
-/// -50, -90 degrees) that is left {0, 1, 2}, front {3, 4}, right {5, 6, 7}; for three HC-SR04 modules at -90,
-/// 0 and +90 degrees, one module each.
+/// -50, -90 degrees) that is left {0, 1, 2}, front {3, 4}, right {5, 6, 7}; for HC-SR04 modules at -90, -45,
+/// 0, +45 and +90 degrees, right {0, 1}, front {2}, left {3, 4}.
 /// </remarks>
 public sealed class SonarGrouping
 {

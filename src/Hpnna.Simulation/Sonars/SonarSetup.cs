@@ -13,7 +13,7 @@ public sealed record SonarSetup(string Name, SensorLayout Layout, PingSchedule? 
 {
     public static SonarSetup Ring { get; } = new("ring", SonarLayouts.PioneerFrontRing, null);
 
-    /// <summary>The production layout's three HC-SR04 modules (right, front, left) on the driver's schedule.</summary>
+    /// <summary>The production layout's five HC-SR04 modules (every 45 degrees from right to left) on the driver's schedule.</summary>
     public static SonarSetup Hcsr04 { get; } = ForHcsr04(SonarLayouts.Hcsr04Production);
 
     public static IReadOnlyList<string> Names { get; } = ["ring", "hcsr04"];

@@ -3,6 +3,7 @@ using System.Globalization;
 using Hpnna.Core.Description;
 using Hpnna.Core.Interpreters;
 using Hpnna.Programs.Library;
+using Hpnna.Simulation.Sonars;
 using Hpnna.Training.Robustness;
 using Hpnna.Training.Sequencing;
 
@@ -126,6 +127,11 @@ internal static class ProgramCommands
             if (Describe(source) != Describe(target))
             {
                 throw new UserError($"{path} is for another interpreter than {parse.GetRequiredValue(from)} ({target.Interpreter.Name} vs {source.Interpreter.Name}): codes are not comparable across interpreters");
+            }
+
+            if (SonarSetup.ForLayout(source.Sensors) != SonarSetup.ForLayout(target.Sensors))
+            {
+                throw new UserError($"{path} holds programs learned with the sensor layout '{SonarSetup.ForLayout(target.Sensors).Layout.Name}', {parse.GetRequiredValue(from)} with '{SonarSetup.ForLayout(source.Sensors).Layout.Name}': programs that read sensors run only on the layout they were learned with");
             }
 
             var chosen = CommaList.Split(parse.GetRequiredValue(names));
