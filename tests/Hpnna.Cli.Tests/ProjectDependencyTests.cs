@@ -15,8 +15,9 @@ public sealed class ProjectDependencyTests
         ["Hpnna.Devices"] = ["Hpnna.Robot", "Hpnna.Arcos"],
         ["Hpnna.Simulation"] = ["Hpnna.Robot", "Hpnna.Arcos"],
         ["Hpnna.Rendering"] = ["Hpnna.Simulation"],
+        ["Hpnna.Simulation.Gpio"] = ["Hpnna.Simulation", "Hpnna.Devices"],
         ["Hpnna.Training"] = ["Hpnna.Core", "Hpnna.Programs", "Hpnna.Robot", "Hpnna.Simulation", "Hpnna.Rendering"],
-        ["Hpnna.Host"] = ["Hpnna.Devices", "Hpnna.Programs", "Hpnna.Simulation", "Hpnna.Rendering"],
+        ["Hpnna.Host"] = ["Hpnna.Devices", "Hpnna.Programs", "Hpnna.Simulation", "Hpnna.Simulation.Gpio", "Hpnna.Rendering"],
     };
 
     [Fact]

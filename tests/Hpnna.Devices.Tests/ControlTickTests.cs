@@ -3,7 +3,7 @@ using Hpnna.Core.Interpreters;
 using Hpnna.Devices.Arcos;
 using Hpnna.Devices.Links;
 using Hpnna.Devices.Sonar;
-using Hpnna.Devices.Sonar.Simulated;
+using Hpnna.Simulation.Gpio;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Control;
 using Hpnna.Robot.Loop;
@@ -93,6 +93,30 @@ public sealed class ControlTickTests
             // A module is pinged once per 60 ms cycle at most: its reading ages between pings.
             Assert.InRange(frame.Ranges[i].Age, 0, 0.5);
         }
+    }
+
+    [Fact]
+    public void An_HC_SR04_module_that_stops_answering_holds_the_robot_stopped_after_a_second()
+    {
+        using var rig = new EmulatedBase();
+        using var gpio = new SimulatedSonarGpio(ThreeModules);
+        for (var i = 0; i < ThreeModules.Length; i++)
+        {
+            gpio.SetRange(i, 1.0);
+        }
+
+        using var array = new Hcsr04Array(new Hcsr04Settings(ThreeModules, PingSchedule.NonAdjacentGroups(3, TimeSpan.FromMilliseconds(30))), new GpioController(gpio), gpio.KernelEdges);
+        array.Start();
+        var tick = new ControlTick(new ArcosBase(rig.Client, array), Hierarchy(array.Layout), 0.05);
+        Assert.True(Poll.Until(() => Echoes(tick) == 3, TimeSpan.FromSeconds(3)), "the modules never all answered");
+
+        // The front module's cable comes off: its echo line never rises again. No neighbour is near enough
+        // to vouch for a wall (they are 90 degrees away); the module's own silence is the sign.
+        gpio.SetSilent(1, true);
+        var index = 0L;
+        Assert.True(Poll.Until(() => tick.Step(++index, index * 0.05) == DriveCommand.Stop && tick.DeadSonar == 1, TimeSpan.FromSeconds(3)), "the dead module was not noticed");
+        Assert.False(tick.Frame.Ranges[1].Answered);
+        Assert.True(tick.Holding, "a dead module holds the robot until an operator's RESUME");
     }
 
     /// <summary>The robot's five-and-five module hierarchy on random codes, fed from <paramref name="layout"/>.</summary>

@@ -3,7 +3,7 @@ using System.Device.Gpio;
 using System.Diagnostics;
 using Hpnna.Devices.Native;
 using Hpnna.Devices.Sonar;
-using Hpnna.Devices.Sonar.Simulated;
+using Hpnna.Simulation.Gpio;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Sensing;
 

@@ -11,6 +11,7 @@ namespace Hpnna.Host.Tests;
 /// is down the base is not ready and the loop holds, but the robot runs its last command blind until its
 /// firmware's watchdog stops it. Every goal, a 3 s cut at every 1.5 s of the first 20 s of the run.
 /// </summary>
+[Collection(WholeMachine.Name)]
 public sealed class LinkCutTests
 {
     private const double CutSeconds = 3;

@@ -1,7 +1,10 @@
+using System.Device.Gpio;
+using Hpnna.Devices.Sonar;
 using Hpnna.Host.Configuration;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Loop;
 using Hpnna.Simulation.Episodes;
+using Hpnna.Simulation.Gpio;
 using Hpnna.Simulation.Mazes;
 using Hpnna.Simulation.Robots;
 using Hpnna.Simulation.Sonars;
@@ -9,35 +12,68 @@ using Hpnna.Simulation.Sonars;
 namespace Hpnna.Host.Backends;
 
 /// <summary>
-/// The built-in simulator: a Pioneer 3-DX with its front sonar ring or HC-SR04 modules in a depth-3 T-maze, in virtual time (or
-/// paced by the wall clock). After each tick the world steps one control period and the run is judged (goal
-/// region, crash, time limit), as in every simulated episode; with <c>Simulator:Png</c> the path is recorded.
+/// The built-in simulator: a Pioneer 3-DX in a depth-3 T-maze, with its front sonar ring in virtual time (or
+/// paced by the wall clock), or with HC-SR04 modules read by the project's own driver (<see cref="Hcsr04Array"/>,
+/// the code that runs on the Pi) over a simulated GPIO whose echoes come from the world, paced at real time.
+/// After each tick the world steps one control period and the run is judged (goal region, crash, time limit),
+/// as in every simulated episode; with <c>Simulator:Png</c> the path is recorded.
 /// </summary>
 public sealed class SimulatorBackend : IRobotBackend
 {
     /// <summary>Physics sub-steps per control period, as in episodes.</summary>
     private const int Substeps = 5;
 
+    /// <summary>The production settings' trigger and echo lines (firmware-config), which the simulated GPIO plays.</summary>
+    private static readonly int[] SimulatedTriggerPins = [17, 22, 24, 16, 21];
+
+    private static readonly int[] SimulatedEchoPins = [27, 23, 25, 20, 26];
+
+    private readonly IDisposable[] _owned = [];
+
     public SimulatorBackend(ControllerSettings settings)
     {
         var simulator = settings.Simulator;
         var period = settings.PeriodMilliseconds / 1000;
         var maze = TMazeGenerator.Depth3(simulator.Lambda);
-        var sonars = settings.SimulatedSonars();
-        var robot = sonars.Robot(maze.World, new SonarNoise(simulator.SonarNoise), 0, simulator.Seed);
+        var noise = new SonarNoise(simulator.SonarNoise);
+        var step = default(ITickObserver);
+        SimulatedRobot robot;
+        string sensors;
+        var speed = simulator.Speed;
+        if (settings.SimulatedSonars().Pings is null)
+        {
+            robot = SonarSetup.Ring.Robot(maze.World, noise, 0, simulator.Seed);
+            sensors = "its front sonar ring";
+        }
+        else
+        {
+            // The driver pings on the wall clock, so the world runs at real time.
+            var layout = SonarLayouts.Hcsr04Production;
+            var modules = layout.Sensors.Select((s, i) => new Hcsr04Module(s.Name, SimulatedTriggerPins[i], SimulatedEchoPins[i], s.X, s.Y, s.Heading * 180 / Math.PI)).ToArray();
+            var gpio = new SimulatedSonarGpio(modules);
+            var array = new Hcsr04Array(new Hcsr04Settings(modules, SonarLayouts.Hcsr04Pings(modules.Length)), new GpioController(gpio), gpio.KernelEdges);
+            robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, layout, noise, 0, simulator.Seed, external: array);
+            step = new WorldEchoes(robot, gpio);
+            array.Start();
+            _owned = [array, gpio];
+            speed = 1;
+            sensors = $"HC-SR04 modules {layout} read by their driver over a simulated GPIO";
+        }
+
         Hardware = robot;
         Judge = new RunJudge(maze.World, robot, settings.Goal.ToUpperInvariant(), period, simulator.TimeLimitSeconds);
-        Observers = [new WorldStep(robot, period, Substeps), Judge];
+        var world = new WorldStep(robot, period, Substeps);
+        Observers = step is null ? [world, Judge] : [world, step, Judge];
 #if HPNNA_PLOTS
         if (!string.IsNullOrEmpty(simulator.Png))
         {
             Path = new PathPicture(maze.World, robot, Judge, simulator.Png, (int)Math.Ceiling(simulator.TimeLimitSeconds / period) + 2);
-            Observers = [new WorldStep(robot, period, Substeps), Path, Judge];
+            Observers = [.. Observers.Take(Observers.Count - 1), Path, Judge];
         }
 #endif
-        Clock = simulator.Speed > 0 ? new PacedTickSource(period, simulator.Speed) : new VirtualTickSource(period);
-        var time = simulator.Speed > 0 ? $"paced at {simulator.Speed:0.##} x real time" : "virtual time";
-        Description = $"simulator: Pioneer 3-DX with {(sonars.Pings is null ? "its front sonar ring" : $"HC-SR04 modules {sonars.Layout}")} in a depth-3 T-maze, lambda {simulator.Lambda:0.##} (corridors {maze.Spec.Delta:0.00} m), seed {simulator.Seed}, {time}";
+        Clock = speed > 0 ? new PacedTickSource(period, speed) : new VirtualTickSource(period);
+        var time = speed > 0 ? $"paced at {speed:0.##} x real time" : "virtual time";
+        Description = $"simulator: Pioneer 3-DX with {sensors} in a depth-3 T-maze, lambda {simulator.Lambda:0.##} (corridors {maze.Spec.Delta:0.00} m), seed {simulator.Seed}, {time}";
     }
 
     public string Description { get; }
@@ -55,7 +91,12 @@ public sealed class SimulatorBackend : IRobotBackend
     public PathPicture? Path { get; }
 #endif
 
+    /// <summary>Stops the sonar driver and the simulated GPIO, if they run.</summary>
     public void Dispose()
     {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
     }
 }

@@ -59,6 +59,7 @@ public static class SettingsValidator
             Check(double.IsFinite(sim.SonarNoise) && sim.SonarNoise is >= 0 and <= 1, "Simulator:SonarNoise", "must be between 0 and 1 m", sim.SonarNoise);
             Check(double.IsFinite(sim.TimeLimitSeconds) && sim.TimeLimitSeconds is > 0 and <= 3600, "Simulator:TimeLimitSeconds", "must be in (0, 3600]", sim.TimeLimitSeconds);
             Check(SonarSetup.Named(sim.Sonars) is not null, "Simulator:Sonars", "must be Ring or Hcsr04", $"'{sim.Sonars}'");
+            Check(SonarSetup.Named(sim.Sonars)?.Pings is null || sim.Speed is 0 or 1, "Simulator:Speed", "must be 0 or 1 with Hcsr04 sonars (their driver pings in real time, so the world runs at real time)", sim.Speed);
             Check(sim.Png.Length == 0 || Drawing, "Simulator:Png", "needs a build that draws (this one was published without the plotting library)", $"'{sim.Png}'");
             return problems;
         }

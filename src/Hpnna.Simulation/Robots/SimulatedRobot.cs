@@ -18,6 +18,7 @@ public sealed class SimulatedRobot : IRobotHardware
     private DifferentialDrive _drive;
     private readonly SonarModel _sonars;
     private readonly PingedSonars? _pinged;
+    private readonly ISonarArray? _external;
     private readonly double _odometryNoise;
     private readonly Random _random;
     private readonly SonarReading[] _readings;
@@ -39,8 +40,18 @@ public sealed class SimulatedRobot : IRobotHardware
     /// it). Otherwise the sensors are fired on this schedule (<see cref="PingedSonars"/>: HC-SR04 modules as their
     /// driver fires them), each reading refreshed only when its slot comes round.
     /// </param>
-    public SimulatedRobot(World world, PioneerModel model, SensorLayout layout, SonarNoise sonarNoise, double odometryNoise, int seed, Pose2D? start = null, PingSchedule? pings = null)
+    /// <param name="external">
+    /// Sonars whose readings the frames carry instead of the model's (the real HC-SR04 driver on a simulated
+    /// GPIO fed from <see cref="SonarReadings"/>); their layout must be <paramref name="layout"/>.
+    /// </param>
+    public SimulatedRobot(World world, PioneerModel model, SensorLayout layout, SonarNoise sonarNoise, double odometryNoise, int seed, Pose2D? start = null, PingSchedule? pings = null, ISonarArray? external = null)
     {
+        if (external is not null && external.Layout.Count != layout.Count)
+        {
+            throw new ArgumentException($"the external sonars have {external.Layout.Count} sensors, the layout {layout.Count}", nameof(external));
+        }
+
+        _external = external;
         _world = world;
         Model = model;
         _drive = new DifferentialDrive(model, start ?? world.Start);
@@ -96,7 +107,11 @@ public sealed class SimulatedRobot : IRobotHardware
     /// <summary>The last scan (taken as physics last advanced, so 0 s old) or the pinged sensors' last readings with their ages, odometry, and a body that is always ready.</summary>
     public void Read(SensorFrame frame)
     {
-        if (_pinged is null)
+        if (_external is not null)
+        {
+            _external.Read(frame.Ranges);
+        }
+        else if (_pinged is null)
         {
             _readings.CopyTo(frame.Ranges);
         }

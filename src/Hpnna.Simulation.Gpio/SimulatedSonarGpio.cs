@@ -1,7 +1,8 @@
 using System.Device.Gpio;
 using System.Diagnostics;
+using Hpnna.Devices.Sonar;
 
-namespace Hpnna.Devices.Sonar.Simulated;
+namespace Hpnna.Simulation.Gpio;
 
 /// <summary>
 /// A GPIO driver that plays HC-SR04 modules, for machines without GPIO (tests, a laptop, a bench rig).
