@@ -24,6 +24,7 @@ internal static class RobotCommands
     {
         Check(),
         Emulate(),
+        SonarCheckCommand.Create(),
     };
 
     private static Command Check()

@@ -83,7 +83,7 @@ internal static class SimCommands
     /// <summary>The --sonars option: which sensors the simulated robot carries.</summary>
     public static Option<string> SonarsOption() => new("--sonars")
     {
-        Description = "The robot's sensors: ring (the Pioneer's front sonar ring) or hcsr04 (three HC-SR04 modules, right, front and left, fired on their driver's schedule).",
+        Description = "The robot's sensors: ring (the Pioneer's front sonar ring) or hcsr04 (five HC-SR04 modules every 45 degrees from right to left, fired on their driver's schedule).",
         DefaultValueFactory = _ => "ring",
     };
 
