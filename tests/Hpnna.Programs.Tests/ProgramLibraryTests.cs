@@ -106,6 +106,61 @@ public sealed class ProgramLibraryTests : IDisposable
     }
 
     [Fact]
+    public void A_key_given_twice_is_refused_with_its_json_path()
+    {
+        var json = Sample().ToJson();
+        var twice = json.Replace("\"name\": \"Pl\",", "\"name\": \"Pl\", \"name\": \"Pr\",", StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidDescriptionException>(() => ProgramLibrary.Parse(twice, "l1.json"));
+
+        Assert.Equal("l1.json: $.programs[1].name: the key 'name' appears twice in one object", error.Message);
+    }
+
+    [Fact]
+    public void A_file_with_a_byte_order_mark_is_refused()
+    {
+        var path = Path.Combine(_folder, "bom.json");
+        File.WriteAllBytes(path, [.. "\uFEFF"u8, .. System.Text.Encoding.UTF8.GetBytes(Sample().ToJson())]);
+
+        var error = Assert.Throws<InvalidDescriptionException>(() => ProgramLibrary.Load(path));
+
+        Assert.Equal($"{path}: $: the file starts with a byte-order mark: save it as UTF-8 without one", error.Message);
+    }
+
+    [Fact]
+    public void A_device_or_a_fifo_is_read_bounded_and_without_blocking()
+    {
+        var tooLarge = Assert.Throws<InvalidDescriptionException>(() => ProgramLibrary.Load("/dev/zero"));
+        Assert.Contains("larger than 1024 KiB", tooLarge.Message);
+
+        var fifo = Path.Combine(_folder, "fifo.json");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])!)
+        {
+            mkfifo.WaitForExit(5000);
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var empty = Assert.Throws<InvalidDescriptionException>(() => ProgramLibrary.Load(fifo)); // no writer: read as empty, never waited on
+        Assert.StartsWith($"{fifo}: $: malformed JSON", empty.Message);
+    }
+
+    [Fact]
+    public void Temporary_files_of_killed_writers_are_removed_at_the_next_save()
+    {
+        var path = Path.Combine(_folder, "l1.json");
+        var stale = Path.Combine(_folder, ".l1.json.999999.tmp"); // no process has that id here
+        var live = Path.Combine(_folder, ".l1.json.1.tmp"); // init's id: a writer still running
+        File.WriteAllText(stale, "half a library");
+        File.WriteAllText(live, "another save");
+
+        Sample().Save(path);
+
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(live));
+        Assert.Equal(2, ProgramLibrary.Load(path).Programs.Count);
+    }
+
+    [Fact]
     public void Saving_over_a_library_replaces_it_whole()
     {
         var path = Path.Combine(_folder, "l1.json");

@@ -11,14 +11,75 @@ public static class JsonProblems
     public static T Read<T>(string json, JsonTypeInfo<T> typeInfo, string origin)
         where T : class
     {
+        if (json.Length > 0 && json[0] == '\uFEFF')
+        {
+            throw new InvalidDescriptionException(origin, [new Problem("$", "the file starts with a byte-order mark: save it as UTF-8 without one")]);
+        }
+
         try
         {
+            if (Duplicate(json) is { } duplicate)
+            {
+                throw new InvalidDescriptionException(origin, [duplicate]);
+            }
+
             return JsonSerializer.Deserialize(json, typeInfo)
                 ?? throw new InvalidDescriptionException(origin, [new Problem("$", "the file holds null, not an object")]);
         }
         catch (JsonException e)
         {
             throw new InvalidDescriptionException(origin, [ToProblem(e)]);
+        }
+    }
+
+    /// <summary>
+    /// The first key that appears twice in one object, with its JSON path: the serializer would keep one of the
+    /// two silently, and a file edited by hand must not mean something else than it reads.
+    /// </summary>
+    private static Problem? Duplicate(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var path = new Stack<(HashSet<string>? Keys, string Path, int Index)>();
+        string? property = null;
+        string Here() => path.Count == 0 ? "$" : path.Peek().Keys is null ? $"{path.Peek().Path}[{path.Peek().Index}]" : $"{path.Peek().Path}.{property}";
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                case JsonTokenType.StartArray:
+                    Advance(path);
+                    var at = Here();
+                    path.Push((reader.TokenType == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.Ordinal) : null, at, -1));
+                    break;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    path.Pop();
+                    break;
+                case JsonTokenType.PropertyName:
+                    property = reader.GetString()!;
+                    if (!path.Peek().Keys!.Add(property))
+                    {
+                        return new Problem($"{path.Peek().Path}.{property}", $"the key '{property}' appears twice in one object");
+                    }
+
+                    break;
+                default:
+                    Advance(path);
+                    break;
+            }
+        }
+
+        return null;
+
+        // A value in an array moves the array's index on.
+        static void Advance(Stack<(HashSet<string>? Keys, string Path, int Index)> path)
+        {
+            if (path.Count > 0 && path.Peek().Keys is null)
+            {
+                var top = path.Pop();
+                path.Push(top with { Index = top.Index + 1 });
+            }
         }
     }
 

@@ -19,6 +19,11 @@ internal static class ProgramChoice
     {
         var l1 = settings.L1Programs.Length > 0 ? settings.L1Programs : ShippedL1(layout);
         var l2 = settings.L2Programs.Length > 0 ? settings.L2Programs : Path.Combine(ShippedFolder, "l2-goals.json");
+        foreach (var library in new[] { l1, l2 })
+        {
+            ProgramLibrary.RemoveStaleTemporaries(library); // a writer killed mid-save left these
+        }
+
         var programs = ProgramSet.Load(l1, l2);
         var learnedWith = LearnedWith(programs.L1);
         if (learnedWith != layout.Name)

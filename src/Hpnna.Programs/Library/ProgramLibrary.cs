@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Hpnna.Common.Files;
 using Hpnna.Common.Validation;
 using Hpnna.Core.Description;
 using Hpnna.Core.Layers;
@@ -80,9 +81,11 @@ public sealed class ProgramLibrary
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // Bounded and non-blocking: the path may come over the command link (LOAD) and name a FIFO or a device.
+            var bytes = BoundedFile.ReadAllBytes(path);
+            text = bytes.AsSpan().StartsWith("\uFEFF"u8) ? "\uFEFF" + Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3) : Encoding.UTF8.GetString(bytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             throw new InvalidDescriptionException(path, [new Problem("$", $"cannot read the file: {e.Message}")]);
         }
@@ -176,6 +179,7 @@ public sealed class ProgramLibrary
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
+        RemoveStaleTemporaries(full);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
@@ -190,6 +194,47 @@ public sealed class ProgramLibrary
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the temporary files a killed writer left beside <paramref name="path"/> (<c>.NAME.PID.tmp</c> of a
+    /// process no longer running); returns how many. The service calls it at start, every save before writing.
+    /// </summary>
+    public static int RemoveStaleTemporaries(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        var prefix = $".{Path.GetFileName(full)}.";
+        foreach (var temporary in Directory.EnumerateFiles(directory, $"{prefix}*.tmp"))
+        {
+            var pid = Path.GetFileName(temporary)[prefix.Length..^".tmp".Length];
+            if (int.TryParse(pid, out var id) && !Running(id))
+            {
+                File.Delete(temporary);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool Running(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
