@@ -88,5 +88,15 @@ builder.Services.AddHostedService<CommandLinkService>();
 builder.Services.AddHostedService<WatchdogService>();
 
 using var host = builder.Build();
+
+// The last line of defence: an exception that no thread caught stops the robot before the process dies, says
+// why in one line, and exits non-zero so systemd restarts the service.
+var running = host.Services.GetRequiredService<RunningController>();
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    running.StopRobot();
+    Console.Error.WriteLine($"fatal: {(e.ExceptionObject as Exception)?.GetType().Name}: {(e.ExceptionObject as Exception)?.Message.ReplaceLineEndings(" ")}; the robot was stopped");
+    Environment.Exit(ControlLoopService.ExitFault);
+};
 await host.RunAsync();
 return Environment.ExitCode;

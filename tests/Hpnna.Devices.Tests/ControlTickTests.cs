@@ -119,6 +119,31 @@ public sealed class ControlTickTests
         Assert.True(tick.Holding, "a dead module holds the robot until an operator's RESUME");
     }
 
+    [Theory]
+    [InlineData(0.0, "every sonar reads closer than its minimum range")]
+    [InlineData(5.0, "no sonar hears anything")]
+    public void Every_disc_of_the_base_at_0_mm_or_at_its_maximum_holds_the_robot_until_the_readings_are_plausible(double faultMetres, string reason)
+    {
+        using var pty = PseudoTerminal.Open();
+        using var robot = new EmulatedRobot(pty.Master);
+        var fault = double.NaN;
+        robot.Emulator.AfterStep = (session, _, _) => Array.Fill(session.SonarFaults, Volatile.Read(ref fault));
+        using var client = ClientHarness.Start(() => TermiosSerialLink.Open(pty.SlavePath));
+        Assert.True(ClientHarness.WaitUntil(client, s => s.IsCurrent && s.SipCount > 2, TimeSpan.FromSeconds(5)), "no connection");
+        var tick = new ControlTick(new ArcosBase(client), Hierarchy(PioneerSonarRing.Front), 0.05);
+        var index = 0L;
+        DriveCommand Step() => tick.Step(++index, index * 0.05);
+        Assert.True(Poll.Until(() => Step() != DriveCommand.Stop, TimeSpan.FromSeconds(3)), "the controller never drove");
+
+        // The base starts reporting the same impossible range on every disc.
+        Volatile.Write(ref fault, faultMetres);
+        Assert.True(Poll.Until(() => Step() == DriveCommand.Stop && tick.Implausible == reason, TimeSpan.FromSeconds(3)), $"not held: {tick.Implausible}");
+        Assert.False(tick.Holding, "no operator's RESUME is needed: plausible readings release it");
+
+        Volatile.Write(ref fault, double.NaN);
+        Assert.True(Poll.Until(() => Step() != DriveCommand.Stop && tick.Implausible is null, TimeSpan.FromSeconds(3)), "never released");
+    }
+
     /// <summary>The robot's five-and-five module hierarchy on random codes, fed from <paramref name="layout"/>.</summary>
     private static HpnnaController Hierarchy(SensorLayout layout)
     {

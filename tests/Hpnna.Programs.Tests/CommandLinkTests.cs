@@ -93,12 +93,37 @@ public sealed class CommandLinkTests
         var altered = Signed("GOAL G5", 2, Key, nonce);
         Assert.StartsWith("ERR bad mac", session.Handle(LineChecksum.Append(altered[..^3].Replace("G5", "G6"))));
 
-        // A new session: the old nonce's signatures no longer work, sequence numbers start again.
-        var second = session.Handle(LineChecksum.Append("HELLO")).Split(' ')[2]["nonce=".Length..];
-        Assert.StartsWith("ERR bad mac", session.Handle(Signed("STOP", 5, Key, nonce)));
-        Assert.StartsWith("OK STOP", session.Handle(Signed("STOP", 1, Key, second)));
+        // HELLO again tells the same nonce and the last accepted sequence number; the operator signs above it.
+        Assert.Equal($"OK HELLO nonce={nonce} seq=1 auth=required", session.Handle(LineChecksum.Append("HELLO"))[..^3]);
+        Assert.StartsWith("OK STOP", session.Handle(Signed("STOP", 2, Key, nonce)));
         Assert.Equal(["goal G4", "stop"], target.Calls);
+
+        // Another session (a new connection, a restart) has another nonce: this one's signatures do not carry over.
+        var other = new CommandLinkSession(target, new LinkAuthenticator(Key, allowUnauthenticated: false));
+        var otherNonce = other.Handle(LineChecksum.Append("HELLO")).Split(' ')[2]["nonce=".Length..];
+        Assert.NotEqual(nonce, otherNonce);
+        Assert.StartsWith("ERR bad mac", other.Handle(Signed("RESUME", 3, Key, nonce)));
     }
+
+    [Fact]
+    public void A_bystander_saying_HELLO_all_the_time_cannot_keep_the_operators_stop_from_working()
+    {
+        var target = new RecordingTarget();
+        var session = new CommandLinkSession(target, new LinkAuthenticator(Key, allowUnauthenticated: false));
+        var received = new Queue<string>();
+        var operatorLink = new CommandLinkClient(line => received.Enqueue(session.Handle(line)), _ => received.TryDequeue(out var reply) ? reply : null, Key);
+        operatorLink.Hello();
+
+        // On a shared radio link every line reaches the robot: the bystander's HELLOs fall between the operator's.
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.StartsWith("OK HELLO", session.Handle(LineChecksum.Append("HELLO")));
+            Assert.Equal(i % 2 == 0 ? "OK STOP" : "OK RESUME", operatorLink.Send(i % 2 == 0 ? "STOP" : "RESUME"));
+        }
+
+        Assert.Equal(20, target.Calls.Count);
+    }
+
 
     [Fact]
     public void A_change_the_target_refuses_is_an_error_reply()
@@ -109,11 +134,25 @@ public sealed class CommandLinkTests
         Assert.Equal((0, 1), (session.Accepted, session.Refused));
     }
 
+    [Fact]
+    public void A_target_that_throws_is_an_error_reply_and_the_session_goes_on()
+    {
+        // Whatever a handler's own checks missed (a path the OS refuses, a name a library rejects late) is an answer, not a dead link.
+        var target = new RecordingTarget { Throw = new ArgumentException("Null character in path.") };
+        var session = new CommandLinkSession(target, new LinkAuthenticator(null, allowUnauthenticated: true));
+
+        Assert.StartsWith("ERR could not carry out LOAD: Null character in path.", session.Handle(LineChecksum.Append("LOAD L1 /tmp/x.json")));
+        Assert.StartsWith("OK STATUS", session.Handle(LineChecksum.Append("STATUS")));
+        Assert.Equal((1, 1), (session.Accepted, session.Refused));
+    }
+
     private sealed class RecordingTarget : IProgramTarget
     {
         public List<string> Calls { get; } = [];
 
         public string? Refuse { get; init; }
+
+        public Exception? Throw { get; init; }
 
         public string? SelectGoal(string goal) => Record($"goal {goal}");
 
@@ -131,6 +170,11 @@ public sealed class CommandLinkTests
 
         private string? Record(string call)
         {
+            if (Throw is not null)
+            {
+                throw Throw;
+            }
+
             if (Refuse is null)
             {
                 Calls.Add(call);

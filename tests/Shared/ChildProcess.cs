@@ -51,6 +51,8 @@ internal sealed class ChildProcess : IDisposable
         return _process.ExitCode;
     }
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>SIGTERM, as systemd stops a service.</summary>
     public void Terminate() => Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
 

@@ -20,6 +20,7 @@ public sealed class HardwareBackend : IRobotBackend
 {
     private readonly ArcosClient _client;
     private readonly IDisposable[] _owned;
+    private int _disposed;
 
     public HardwareBackend(ControllerSettings settings, ILogger logger)
     {
@@ -66,9 +67,14 @@ public sealed class HardwareBackend : IRobotBackend
     /// <summary>A robot in the field has nothing to step or judge.</summary>
     public IReadOnlyList<ITickObserver> Observers => [];
 
-    /// <summary>Closes the robot session (VEL 0, ENABLE 0, CLOSE) and releases the sonars.</summary>
+    /// <summary>Closes the robot session (VEL 0, ENABLE 0, CLOSE) and releases the sonars; once, from whichever thread comes first.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _client.Dispose();
         foreach (var owned in _owned)
         {

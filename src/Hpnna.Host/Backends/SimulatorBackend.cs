@@ -29,6 +29,7 @@ public sealed class SimulatorBackend : IRobotBackend
     private static readonly int[] SimulatedEchoPins = [27, 23, 25, 20, 26];
 
     private readonly IDisposable[] _owned = [];
+    private int _disposed;
 
     public SimulatorBackend(ControllerSettings settings)
     {
@@ -91,9 +92,14 @@ public sealed class SimulatorBackend : IRobotBackend
     public PathPicture? Path { get; }
 #endif
 
-    /// <summary>Stops the sonar driver and the simulated GPIO, if they run.</summary>
+    /// <summary>Stops the sonar driver and the simulated GPIO, if they run; once, from whichever thread comes first.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         foreach (var owned in _owned)
         {
             owned.Dispose();

@@ -12,13 +12,23 @@ namespace Hpnna.Host.CommandLink;
 /// <summary>
 /// Serves the command link on the configured serial port and/or loopback TCP port, one session (and one
 /// nonce) per connection, each on a thread of its own so a slow operator never touches the control loop.
-/// Every line is answered; a failing link is reopened with back-off.
+/// Every line is answered; a failing link is reopened with back-off. TCP sessions are bounded
+/// (<see cref="MaxTcpSessions"/>; more are turned away with an ERR) and closed after
+/// <see cref="IdleTimeout"/> without a line: thousands of idle connections, a thread each, once delayed the
+/// control thread by most of a second.
 /// </summary>
 public sealed class CommandLinkService(
     IOptions<ControllerSettings> options,
     RunningController running,
+    IHostApplicationLifetime lifetime,
     ILogger<CommandLinkService> logger) : BackgroundService
 {
+    public const int MaxTcpSessions = 4;
+
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
+
+    private int _tcpSessions;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value.CommandLink;
@@ -53,14 +63,44 @@ public sealed class CommandLinkService(
     private void ServeTcp(int port, IProgramTarget target, byte[]? key, bool open, CancellationToken stop)
     {
         var listener = TcpLink.Listen(port);
-        listener.Start();
+        try
+        {
+            listener.Start();
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            // Another service on the port (a second hpnna-host?): the operator could not reach this one, so it does not run.
+            logger.LogCritical("Command link: cannot listen on 127.0.0.1:{Port}: {Reason}; stopping", port, e.Message);
+            Environment.ExitCode = ControlLoopService.ExitFault;
+            lifetime.StopApplication();
+            return;
+        }
+
         using var registration = stop.Register(listener.Stop);
         while (!stop.IsCancellationRequested && TcpLink.AcceptOrNull(listener) is { } accepted)
         {
+            if (Interlocked.Increment(ref _tcpSessions) > MaxTcpSessions)
+            {
+                Interlocked.Decrement(ref _tcpSessions);
+                using (accepted)
+                {
+                    TryWrite(accepted, LineChecksum.Append($"ERR busy: {MaxTcpSessions} command-link sessions are open"));
+                }
+
+                continue;
+            }
+
             Start($"command link {accepted.Description}", () =>
             {
-                using var link = accepted;
-                Serve(link, target, key, open, stop);
+                try
+                {
+                    using var link = accepted;
+                    Serve(link, target, key, open, IdleTimeout, stop);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _tcpSessions);
+                }
             });
         }
     }
@@ -74,7 +114,7 @@ public sealed class CommandLinkService(
             {
                 using var link = TermiosSerialLink.Open(settings.Serial, settings.Baud);
                 delay = TimeSpan.FromMilliseconds(250);
-                Serve(link, target, key, settings.AllowUnauthenticated, stop);
+                Serve(link, target, key, settings.AllowUnauthenticated, idleTimeout: null, stop);
             }
             catch (IOException e)
             {
@@ -86,10 +126,12 @@ public sealed class CommandLinkService(
         }
     }
 
-    private void Serve(IByteLink link, IProgramTarget target, byte[]? key, bool open, CancellationToken stop)
+    private void Serve(IByteLink link, IProgramTarget target, byte[]? key, bool open, TimeSpan? idleTimeout, CancellationToken stop)
     {
+        var lastLine = System.Diagnostics.Stopwatch.GetTimestamp();
         var session = new CommandLinkSession(target, new LinkAuthenticator(key, open));
         var reader = new LineReader(link, LinkCommand.MaxLineLength);
+        var budget = new LogBudget();
         try
         {
             while (!stop.IsCancellationRequested)
@@ -97,18 +139,29 @@ public sealed class CommandLinkService(
                 var line = reader.ReadLine(TimeSpan.FromMilliseconds(200));
                 if (line is null || line.Trim().Length == 0)
                 {
+                    if (idleTimeout is { } idle && System.Diagnostics.Stopwatch.GetElapsedTime(lastLine) > idle)
+                    {
+                        logger.LogInformation("Command link {Link}: closed after {Seconds:0} s without a line", link.Description, idle.TotalSeconds);
+                        return;
+                    }
+
                     continue;
                 }
+
+                lastLine = System.Diagnostics.Stopwatch.GetTimestamp();
 
                 var reply = session.Handle(line);
                 link.Write(System.Text.Encoding.ASCII.GetBytes(reply + "\n"));
                 if (reply.StartsWith("ERR", StringComparison.Ordinal))
                 {
-                    logger.LogWarning("Command link {Link}: refused '{Line}': {Reply}", link.Description, Shorten(line), reply);
+                    if (budget.TrySpend())
+                    {
+                        logger.LogWarning("Command link {Link}: refused '{Line}': {Reply}{Suppressed}", link.Description, LogBudget.Escape(line), LogBudget.Escape(reply), budget.TakeSuppressed());
+                    }
                 }
                 else if (!reply.StartsWith("OK STATUS", StringComparison.Ordinal) && !reply.StartsWith("OK HELLO", StringComparison.Ordinal))
                 {
-                    logger.LogInformation("Command link {Link}: {Reply}", link.Description, Shorten(reply));
+                    logger.LogInformation("Command link {Link}: {Reply}", link.Description, LogBudget.Escape(reply));
                 }
             }
         }
@@ -118,7 +171,17 @@ public sealed class CommandLinkService(
         }
     }
 
-    private static string Shorten(string line) => line.Length <= 120 ? line : line[..117] + "...";
+    private static void TryWrite(IByteLink link, string line)
+    {
+        try
+        {
+            link.Write(System.Text.Encoding.ASCII.GetBytes(line + "\n"));
+        }
+        catch (Exception e) when (e is LinkLostException or IOException)
+        {
+            // The peer is gone already: nothing to tell it.
+        }
+    }
 
     private static Thread Start(string name, Action body)
     {

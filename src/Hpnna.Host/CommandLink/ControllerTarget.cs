@@ -44,7 +44,7 @@ public sealed class ControllerTarget(ProgramSet programs, HpnnaController contro
     {
         lock (_lock)
         {
-            var isGoal = program.Length == 2 && program[0] == 'G' && char.IsAsciiDigit(program[1]);
+            var isGoal = ProgramLibrary.KnownNames(_l2.Interpreter)?.Contains(program) == true;
             var library = isGoal ? _l2 : _l1;
             if (!isGoal && !ProgramSet.Primitives.Contains(program) && !library.Contains(program))
             {
@@ -158,7 +158,7 @@ public sealed class ControllerTarget(ProgramSet programs, HpnnaController contro
         }
 
         var primitive = controller.Hierarchy.AppliedSelection >= 0.5 ? "Pr" : "Pl";
-        return string.Create(CultureInfo.InvariantCulture, $"goal={goal} primitive={primitive} state={(loop.Tick.DeadSonar >= 0 ? $"stopped-dead-sonar-{loop.Tick.DeadSonar}" : loop.Tick.Holding ? "stopped" : loop.Tick.RobotReady ? "running" : "waiting-for-robot")} ticks={m.Ticks} late={m.Late} overruns={m.Overruns} skipped={m.Skipped}");
+        return string.Create(CultureInfo.InvariantCulture, $"goal={goal} primitive={primitive} state={(loop.Tick.DeadSonar >= 0 ? $"stopped-dead-sonar-{loop.Tick.DeadSonar}" : loop.Tick.Holding ? "stopped" : !loop.Tick.RobotReady ? "waiting-for-robot" : loop.Tick.Implausible is not null ? "stopped-implausible-sonars" : "running")} ticks={m.Ticks} late={m.Late} overruns={m.Overruns} skipped={m.Skipped}");
     }
 
     private void Post(string program, double[] code)

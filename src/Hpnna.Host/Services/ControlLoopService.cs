@@ -40,6 +40,12 @@ public sealed class ControlLoopService(
         var tick = new ControlTick(backend.Hardware, controller, backend.Clock.Period);
         var judge = backend.Observers.OfType<IRunJudge>().FirstOrDefault();
         var loop = new ControlLoop(tick, backend.Clock, [.. backend.Observers, new DeadSonarLog(tick, logger)]);
+        running.OnEmergency(() =>
+        {
+            loop.RequestStop();
+            backend.Hardware.Stop();
+            backend.Dispose(); // on the base: VEL 0, ENABLE 0, CLOSE from the client's own thread
+        });
         var target = new ControllerTarget(programs, controller, loop, goal, g => judge?.GoalChanged(g));
         running.Publish(target, loop.Metrics);
         logger.LogInformation("Backend {Backend}", backend.Description);
@@ -135,13 +141,27 @@ public sealed class ControlLoopService(
             string.Create(CultureInfo.InvariantCulture, $"{target.Status()}; tick duration p50 <= {m.DurationPercentile(0.5) * 1e6:0} us, p99 <= {m.DurationPercentile(0.99) * 1e6:0} us; lateness p99 <= {m.LatenessPercentile(0.99) * 1e3:0.###} ms, max {m.MaxLateness * 1e3:0.###} ms; setpoint v {loop.Tick.LastCommand.Linear:0.00} m/s w {loop.Tick.LastCommand.Angular:0.00} rad/s"));
     }
 
-    /// <summary>Logs a dead sonar disc once per fault, from the control thread: the robot is being stopped, so the tick's cost no longer matters.</summary>
+    /// <summary>Logs a dead sonar disc or implausible readings once per fault, from the control thread: the robot is being stopped, so the tick's cost no longer matters.</summary>
     private sealed class DeadSonarLog(ControlTick tick, ILogger logger) : ITickObserver
     {
         private int _reported = -1;
+        private string? _implausible;
 
         public bool AfterTick(in Tick t)
         {
+            if (!ReferenceEquals(tick.Implausible, _implausible))
+            {
+                _implausible = tick.Implausible;
+                if (_implausible is not null)
+                {
+                    logger.LogError("Sonar readings implausible ({Reason}): holding the robot stopped until they are plausible again", _implausible);
+                }
+                else
+                {
+                    logger.LogInformation("Sonar readings plausible again: the robot moves");
+                }
+            }
+
             if (tick.DeadSonar != _reported)
             {
                 _reported = tick.DeadSonar;

@@ -37,13 +37,15 @@ public sealed class CommandLinkClient(Action<string> sendLine, Func<TimeSpan, st
         return Exchange(command);
     }
 
-    /// <summary>Opens a fresh session: a new nonce from the robot, sequence numbers from 1 again.</summary>
+    /// <summary>Asks the robot for its session's nonce and the last sequence number it accepted; the next command signs above it.</summary>
     public string Hello()
     {
         var answer = Exchange("HELLO");
-        _nonce = answer.Split(' ').FirstOrDefault(w => w.StartsWith("nonce=", StringComparison.Ordinal))?["nonce=".Length..]
+        var words = answer.Split(' ');
+        _nonce = words.FirstOrDefault(w => w.StartsWith("nonce=", StringComparison.Ordinal))?["nonce=".Length..]
             ?? throw new IOException($"the robot did not answer HELLO properly: {answer}");
-        _sequence = 0;
+        _sequence = words.FirstOrDefault(w => w.StartsWith("seq=", StringComparison.Ordinal)) is { } seq
+            && long.TryParse(seq["seq=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var last) ? last : 0;
         return _nonce;
     }
 

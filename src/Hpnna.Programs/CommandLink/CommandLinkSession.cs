@@ -3,7 +3,8 @@ namespace Hpnna.Programs.CommandLink;
 /// <summary>
 /// One line in, one line out: checks the line (length, checksum, syntax), authorises it, applies it to the
 /// target, and answers <c>OK ...</c> or <c>ERR reason</c>, itself checksummed. Bad input never changes state
-/// and never ends the session.
+/// and never ends the session: a target that throws (a case its own checks missed) is answered with an ERR too,
+/// as the target checks everything before it changes anything.
 /// </summary>
 public sealed class CommandLinkSession(IProgramTarget target, LinkAuthenticator authenticator)
 {
@@ -29,31 +30,42 @@ public sealed class CommandLinkSession(IProgramTarget target, LinkAuthenticator 
             return Error(refusal!);
         }
 
-        var failure = command!.Verb switch
+        string? failure;
+        try
         {
-            LinkVerb.Hello => null,
-            LinkVerb.Status => null,
-            LinkVerb.Goal => target.SelectGoal(command.Name!),
-            LinkVerb.Code => target.ReplaceCode(command.Name!, command.Code!),
-            LinkVerb.Load => target.LoadLibrary(command.Name!, command.Path!),
-            LinkVerb.Stop => target.Stop(),
-            LinkVerb.Resume => target.Resume(),
-            LinkVerb.Restart => target.Restart(),
-            _ => "unsupported",
-        };
+            failure = Apply(command!);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            failure = $"could not carry out {command!.Verb.ToString().ToUpperInvariant()}: {e.Message}";
+        }
+
         if (failure is not null)
         {
             return Error(failure);
         }
 
         Accepted++;
-        return LineChecksum.Append(command.Verb switch
+        return LineChecksum.Append(command!.Verb switch
         {
-            LinkVerb.Hello => $"OK HELLO nonce={authenticator.Hello()} auth={(authenticator.RequiresMac ? "required" : "none")}",
+            LinkVerb.Hello => $"OK HELLO nonce={authenticator.Hello()} seq={authenticator.LastSequence} auth={(authenticator.RequiresMac ? "required" : "none")}",
             LinkVerb.Status => $"OK STATUS {target.Status()}",
             _ => $"OK {command.Signed}",
         });
     }
+
+    private string? Apply(LinkCommand command) => command.Verb switch
+    {
+        LinkVerb.Hello => null,
+        LinkVerb.Status => null,
+        LinkVerb.Goal => target.SelectGoal(command.Name!),
+        LinkVerb.Code => target.ReplaceCode(command.Name!, command.Code!),
+        LinkVerb.Load => target.LoadLibrary(command.Name!, command.Path!),
+        LinkVerb.Stop => target.Stop(),
+        LinkVerb.Resume => target.Resume(),
+        LinkVerb.Restart => target.Restart(),
+        _ => "unsupported",
+    };
 
     private string Error(string reason)
     {

@@ -8,8 +8,11 @@ namespace Hpnna.Programs.CommandLink;
 /// Who may change what the robot does. With a shared key, every state-changing command carries
 /// <c>seq=N mac=M</c>: M is the first 16 bytes (32 hex digits) of HMAC-SHA256(key, "NONCE|N|COMMAND"), NONCE the
 /// session nonce the robot handed out at HELLO, N larger than any sequence number accepted in this session.
-/// A bystander without the key cannot forge M; a recorded line fails on its old N or, after a new HELLO,
-/// on the new nonce. Without a key the link is read-only, unless development mode allows everything.
+/// A bystander without the key cannot forge M; a recorded line fails on its old N, or in a later session (a
+/// new connection, a restart) on the new nonce. HELLO only tells the nonce and the last accepted N, and
+/// changes neither: on a shared medium (a radio link) anyone can say HELLO, and a HELLO that began a new session
+/// let a bystander saying it every 50 ms keep the operator's signed STOP from ever verifying. Without a key the
+/// link is read-only, unless development mode allows everything.
 /// </summary>
 public sealed class LinkAuthenticator
 {
@@ -40,7 +43,7 @@ public sealed class LinkAuthenticator
     }
 
     /// <summary>The current session nonce (32 hex digits).</summary>
-    public string Nonce { get; private set; }
+    public string Nonce { get; }
 
     public bool RequiresMac => _key is not null;
 
@@ -50,13 +53,11 @@ public sealed class LinkAuthenticator
     public static string Describe(bool hasKey, bool allowUnauthenticated) =>
         hasKey ? "required" : allowUnauthenticated ? "off (development: anyone may change state)" : "read-only (no key configured)";
 
-    /// <summary>Starts a new session: fresh nonce, sequence numbers start again.</summary>
-    public string Hello()
-    {
-        Nonce = NewNonce();
-        _lastSequence = 0;
-        return Nonce;
-    }
+    /// <summary>The nonce of this session, drawn when it opened; HELLO tells it, never changes it.</summary>
+    public string Hello() => Nonce;
+
+    /// <summary>The largest sequence number accepted in this session (0 before any): a client continues above it.</summary>
+    public long LastSequence => _lastSequence;
 
     /// <summary>Whether <paramref name="command"/> may run; false with the reason. Accepting it consumes its sequence number.</summary>
     public bool TryAuthorize(LinkCommand command, out string? refusal)

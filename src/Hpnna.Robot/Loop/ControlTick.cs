@@ -11,15 +11,17 @@ namespace Hpnna.Robot.Loop;
 /// </summary>
 /// <remarks>
 /// Safety holds write a stop and leave the controller's state untouched: an operator's STOP
-/// (<see cref="Holding"/>), a base not ready (link down, not reporting afresh, stale), and a dead sonar disc
+/// (<see cref="Holding"/>), a base not ready (link down, not reporting afresh, stale), a dead sonar disc
 /// (<see cref="SilentSonarWatch"/>; it sets <see cref="Holding"/>, so only an operator's RESUME moves the robot
-/// again). Nothing after the read reaches back to a device. A tick allocates nothing and waits on nothing.
+/// again), and readings no working sonars give (<see cref="ImplausibleSonarWatch"/>; released by plausible
+/// ones). Nothing after the read reaches back to a device. A tick allocates nothing and waits on nothing.
 /// </remarks>
 public sealed class ControlTick
 {
     private readonly IRobotHardware _hardware;
     private readonly IController _controller;
     private readonly SilentSonarWatch _sonarWatch;
+    private readonly ImplausibleSonarWatch _plausibility;
     private volatile bool _holding;
     private volatile bool _restartRequested;
 
@@ -29,6 +31,7 @@ public sealed class ControlTick
         _controller = controller;
         Frame = new SensorFrame(hardware.Layout);
         _sonarWatch = new SilentSonarWatch(hardware.Layout, period);
+        _plausibility = new ImplausibleSonarWatch(hardware.Layout, period);
     }
 
     /// <summary>The frame the last tick latched (read it on the control thread, or after the loop has ended).</summary>
@@ -60,6 +63,9 @@ public sealed class ControlTick
     /// </summary>
     public int DeadSonar { get; private set; } = -1;
 
+    /// <summary>Why the last tick's readings were implausible (the tick holds meanwhile), or null.</summary>
+    public string? Implausible => _plausibility.Reason;
+
     /// <summary>Asks for the controller's reset at the next tick (any thread): a new run from the start, on the thread that owns its state.</summary>
     public void RequestRestart() => _restartRequested = true;
 
@@ -84,7 +90,8 @@ public sealed class ControlTick
         }
 
         DeadSonar = _sonarWatch.DeadDisc;
-        var command = _holding || !RobotReady ? DriveCommand.Stop : _controller.Update(frame);
+        var implausible = _plausibility.Check(frame.Ranges);
+        var command = _holding || !RobotReady || implausible ? DriveCommand.Stop : _controller.Update(frame);
         _hardware.Write(command);
         LastCommand = command;
         return command;
