@@ -119,6 +119,32 @@ public sealed class Hcsr04Tests
     }
 
     [Fact]
+    public void Ranges_keep_coming_past_the_first_seconds()
+    {
+        // The slot was once timed from before the wait for the modules' 60 ms, and the wait's margin ate the
+        // listening window half a millisecond a cycle: after 3.6 s every module read missing or out of range.
+        using var gpio = new SimulatedSonarGpio(FiveModules);
+        for (var i = 0; i < 5; i++)
+        {
+            gpio.SetRange(i, 0.5 + 0.5 * i);
+        }
+
+        using var array = Start(gpio, gpio.KernelEdges, PingSchedule.NonAdjacentGroups(5, TimeSpan.FromMilliseconds(30)));
+        var readings = new Hcsr04Reading[5];
+        var clock = Stopwatch.StartNew();
+        var late = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(6))
+        {
+            Thread.Sleep(250);
+            array.ReadDetailed(readings);
+            late += clock.Elapsed > TimeSpan.FromSeconds(0.5) && readings.Any(r => r.Status != EchoStatus.Range) ? 1 : 0;
+        }
+
+        Assert.Equal(0, late);
+        Assert.All(readings, r => Assert.InRange(r.Age(Stopwatch.GetTimestamp()).TotalMilliseconds, 0, 250));
+    }
+
+    [Fact]
     public void The_portable_callback_source_also_measures_ranges()
     {
         using var gpio = new SimulatedSonarGpio(FiveModules);

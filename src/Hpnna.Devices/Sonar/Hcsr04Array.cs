@@ -112,9 +112,11 @@ public sealed class Hcsr04Array : ISonarArray, IDisposable
         {
             foreach (var group in schedule.Slots)
             {
-                var slotEnd = Stopwatch.GetTimestamp() + Ticks(schedule.SlotLength);
-                Fire(group);
-                Listen(slotEnd);
+                // The slot runs from the trigger, not from before the wait for the modules' 60 ms: timed from before
+                // it, the half-millisecond margin each cycle adds ate the listening window, and after 60 cycles
+                // (3.6 s) every echo fell outside its slot (every module read missing or out of range).
+                var fired = Fire(group);
+                Listen(fired + Ticks(schedule.SlotLength));
                 var now = Stopwatch.GetTimestamp();
                 foreach (var i in group)
                 {
@@ -138,7 +140,8 @@ public sealed class Hcsr04Array : ISonarArray, IDisposable
         }
     }
 
-    private void Fire(int[] group)
+    /// <summary>Triggers the group once each of its modules may fire again; returns when it armed them.</summary>
+    private long Fire(int[] group)
     {
         // Arm before the trigger: any rising edge from now on answers this ping (a stale pulse's tail is only a
         // falling edge, which a decoder ignores until it has seen a rise), however long the writes below take.
@@ -161,6 +164,8 @@ public sealed class Hcsr04Array : ISonarArray, IDisposable
         {
             _gpio.Write(_settings.Modules[i].TriggerPin, PinValue.Low);
         }
+
+        return armed;
     }
 
     /// <summary>Holds a group back until each of its modules had its 60 ms since its last ping, whatever the timers did.</summary>
