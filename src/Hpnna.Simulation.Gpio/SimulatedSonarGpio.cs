@@ -11,9 +11,12 @@ namespace Hpnna.Simulation.Gpio;
 /// A trigger pulse of at least 10 us makes the module raise its echo 0.45 ms after the trigger falls and hold
 /// it for the sound's round trip to the simulated range (2 r / c), or about 38 ms when nothing is within 4 m,
 /// as real modules do; a silent module never answers, and a module ignores triggers while its echo is high.
-/// Edges are delivered on a thread of their own when their time comes: to <see cref="KernelEdges"/> with the
-/// exact time stamp (what the kernel's interrupt-path stamping gives), and to System.Device.Gpio callbacks
-/// without one (so the portable path shows its real weakness, delivery delay).
+/// Both edges are known when the trigger falls, so everything a reader sees follows from the clock, not from
+/// any thread of this driver being on time: an echo pin reads high between its edges' times (a busy-polling
+/// reader measures the pulse as on a Pi), and <see cref="KernelEdges"/> hands each edge with its exact time
+/// stamp to a reader that waits for it itself (what the kernel's interrupt-path stamping gives). Only
+/// System.Device.Gpio callbacks come from a thread of their own, when their time comes and without a stamp, so
+/// the portable path shows its real weakness, delivery delay.
 /// </remarks>
 public sealed class SimulatedSonarGpio : GpioDriver
 {
@@ -26,12 +29,12 @@ public sealed class SimulatedSonarGpio : GpioDriver
     private readonly double?[] _ranges;
     private readonly bool[] _silent;
     private readonly long[] _triggerRise;
-    private readonly long[] _echoBusyUntil;
+    private readonly long[] _echoRise;
+    private readonly long[] _echoFall;
     private readonly Dictionary<int, PinMode> _modes = [];
     private readonly List<(int Pin, PinChangeEventHandler Handler)> _callbacks = [];
-    private readonly PriorityQueue<EchoEdge, long> _pending = new();
+    private readonly PriorityQueue<EchoEdge, long> _callbackEdges = new();
     private readonly List<(int Module, long Stamp)> _triggers = [];
-    private readonly Dictionary<int, bool> _echoLevel = [];
     private readonly Lock _lock = new();
     private readonly SimulatedKernelEdges _kernel = new();
     private readonly Thread _delivery;
@@ -45,8 +48,9 @@ public sealed class SimulatedSonarGpio : GpioDriver
         _ranges = new double?[_modules.Length];
         _silent = new bool[_modules.Length];
         _triggerRise = new long[_modules.Length];
-        _echoBusyUntil = new long[_modules.Length];
-        _delivery = new Thread(Deliver) { IsBackground = true, Name = "simulated sonar echoes" };
+        _echoRise = new long[_modules.Length];
+        _echoFall = new long[_modules.Length];
+        _delivery = new Thread(DeliverCallbacks) { IsBackground = true, Name = "simulated sonar callbacks" };
         _delivery.Start();
     }
 
@@ -111,11 +115,14 @@ public sealed class SimulatedSonarGpio : GpioDriver
 
     protected override bool IsPinModeSupported(int pinNumber, PinMode mode) => mode is PinMode.Input or PinMode.Output;
 
+    /// <summary>An echo pin is high from its rise to its fall, by the clock.</summary>
     protected override PinValue Read(int pinNumber)
     {
+        var now = Stopwatch.GetTimestamp();
         lock (_lock)
         {
-            return _echoLevel.GetValueOrDefault(pinNumber) ? PinValue.High : PinValue.Low;
+            var module = Array.FindIndex(_modules, m => m.EchoPin == pinNumber);
+            return module >= 0 && _echoRise[module] != 0 && now >= _echoRise[module] && now < _echoFall[module] ? PinValue.High : PinValue.Low;
         }
     }
 
@@ -139,7 +146,7 @@ public sealed class SimulatedSonarGpio : GpioDriver
             var started = _triggerRise[module];
             var pulse = started == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(started, now);
             _triggerRise[module] = 0;
-            if (pulse < MinimumTrigger || now < _echoBusyUntil[module])
+            if (pulse < MinimumTrigger || now < _echoFall[module])
             {
                 return;
             }
@@ -154,10 +161,16 @@ public sealed class SimulatedSonarGpio : GpioDriver
             var width = range is { } r and <= Hcsr04Module.MaxRange ? TimeSpan.FromSeconds(2 * r / _speedOfSound) : NoReturnPulse;
             var rise = now + Ticks(EchoDelay);
             var fall = rise + Ticks(width);
-            _echoBusyUntil[module] = fall;
+            _echoRise[module] = rise;
+            _echoFall[module] = fall;
             var echo = _modules[module].EchoPin;
-            _pending.Enqueue(new EchoEdge(echo, true, rise), rise);
-            _pending.Enqueue(new EchoEdge(echo, false, fall), fall);
+            _kernel.Schedule(new EchoEdge(echo, true, rise));
+            _kernel.Schedule(new EchoEdge(echo, false, fall));
+            if (_callbacks.Any(c => c.Pin == echo))
+            {
+                _callbackEdges.Enqueue(new EchoEdge(echo, true, rise), rise);
+                _callbackEdges.Enqueue(new EchoEdge(echo, false, fall), fall);
+            }
         }
 
         _wake.Set();
@@ -202,38 +215,40 @@ public sealed class SimulatedSonarGpio : GpioDriver
     {
         _stop.Cancel();
         _wake.Set();
+        _kernel.Dispose();
         base.Dispose(disposing);
     }
 
-    private void Deliver()
+    private void DeliverCallbacks()
     {
         while (!_stop.IsCancellationRequested)
         {
-            EchoEdge edge;
+            EchoEdge edge = default;
+            long due;
             lock (_lock)
             {
-                if (!_pending.TryPeek(out edge, out var due) || due > Stopwatch.GetTimestamp())
+                due = _callbackEdges.TryPeek(out var next, out var at) ? at : long.MaxValue;
+                if (due <= Stopwatch.GetTimestamp())
                 {
-                    edge = default;
-                }
-                else
-                {
-                    _pending.Dequeue();
-                    _echoLevel[edge.Line] = edge.Rising;
+                    edge = _callbackEdges.Dequeue();
                 }
             }
 
             if (edge.Timestamp == 0)
             {
-                WaitForNext();
+                var wait = due == long.MaxValue ? TimeSpan.FromMilliseconds(50) : Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait > TimeSpan.Zero)
+                {
+                    _wake.WaitOne(wait);
+                }
+
                 continue;
             }
 
-            _kernel.Post(edge);
             PinChangeEventHandler[] handlers;
             lock (_lock)
             {
-                handlers = _callbacks.Where(c => c.Pin == edge.Line).Select(c => c.Handler).ToArray();
+                handlers = [.. _callbacks.Where(c => c.Pin == edge.Line).Select(c => c.Handler)];
             }
 
             var args = new PinValueChangedEventArgs(edge.Rising ? PinEventTypes.Rising : PinEventTypes.Falling, edge.Line);
@@ -244,62 +259,67 @@ public sealed class SimulatedSonarGpio : GpioDriver
         }
     }
 
-    private void WaitForNext()
-    {
-        long due;
-        lock (_lock)
-        {
-            due = _pending.TryPeek(out _, out var next) ? next : long.MaxValue;
-        }
-
-        var wait = due == long.MaxValue ? TimeSpan.FromMilliseconds(50) : Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-        if (wait > TimeSpan.FromMilliseconds(1))
-        {
-            _wake.WaitOne(wait - TimeSpan.FromMilliseconds(1));
-        }
-        else if (wait > TimeSpan.Zero)
-        {
-            Thread.SpinWait(50);
-        }
-    }
-
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
-    /// <summary>The kernel-like edge queue: stamped at the edge, read whenever the reader gets to it.</summary>
+    /// <summary>
+    /// The kernel-like edge queue: each edge scheduled with its exact time when the trigger falls, handed to the
+    /// reader once that time has come, however late the reader asks (the reader's own wait is the only wait).
+    /// </summary>
     private sealed class SimulatedKernelEdges : IEchoEdgeSource
     {
-        private readonly Queue<EchoEdge> _queue = new();
-        private readonly SemaphoreSlim _available = new(0);
+        private readonly PriorityQueue<EchoEdge, long> _queue = new();
+        private readonly AutoResetEvent _scheduled = new(false);
         private readonly Lock _lock = new();
 
-        public void Post(EchoEdge edge)
+        public void Schedule(EchoEdge edge)
         {
             lock (_lock)
             {
-                _queue.Enqueue(edge);
+                _queue.Enqueue(edge, edge.Timestamp);
             }
 
-            _available.Release();
+            _scheduled.Set();
         }
 
         public bool TryRead(TimeSpan timeout, out EchoEdge edge)
         {
-            edge = default;
-            if (!_available.Wait(timeout))
+            var deadline = Stopwatch.GetTimestamp() + Ticks(timeout);
+            while (true)
             {
-                return false;
-            }
+                var now = Stopwatch.GetTimestamp();
+                bool waiting;
+                long due;
+                lock (_lock)
+                {
+                    waiting = _queue.TryPeek(out edge, out due);
+                    if (waiting && due <= now)
+                    {
+                        _queue.Dequeue();
+                        return true;
+                    }
+                }
 
-            lock (_lock)
-            {
-                edge = _queue.Dequeue();
-            }
+                if (now >= deadline)
+                {
+                    edge = default;
+                    return false;
+                }
 
-            return true;
+                // Sleep to the next edge's time (or the deadline, or until a new edge is scheduled); the last
+                // fraction of a millisecond spun, so the edge is handed over on time when the reader keeps up.
+                var until = waiting ? Math.Min(due, deadline) : deadline;
+                var wait = Stopwatch.GetElapsedTime(now, until);
+                if (wait > TimeSpan.FromMilliseconds(1))
+                {
+                    _scheduled.WaitOne(wait - TimeSpan.FromMilliseconds(1));
+                }
+                else
+                {
+                    Thread.SpinWait(20);
+                }
+            }
         }
 
-        public void Dispose()
-        {
-        }
+        public void Dispose() => _scheduled.Set();
     }
 }
