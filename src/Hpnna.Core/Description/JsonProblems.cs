@@ -42,7 +42,7 @@ public static class JsonProblems
         var path = new Stack<(HashSet<string>? Keys, string Path, int Index)>();
         string? property = null;
         string Here() => path.Count == 0 ? "$" : path.Peek().Keys is null ? $"{path.Peek().Path}[{path.Peek().Index}]" : $"{path.Peek().Path}.{property}";
-        while (reader.Read())
+        while (TryRead(ref reader))
         {
             switch (reader.TokenType)
             {
@@ -71,6 +71,19 @@ public static class JsonProblems
         }
 
         return null;
+
+        // Malformed JSON ends the scan: the serializer then says what is wrong, and where.
+        static bool TryRead(ref Utf8JsonReader reader)
+        {
+            try
+            {
+                return reader.Read();
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
 
         // A value in an array moves the array's index on.
         static void Advance(Stack<(HashSet<string>? Keys, string Path, int Index)> path)
