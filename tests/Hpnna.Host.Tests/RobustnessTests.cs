@@ -9,7 +9,7 @@ public sealed class RobustnessTests
     {
         // CODE G9 with a goal code's 24 values passed every check but the library's own and took the process down.
         var port = FreePort.Next();
-        using var host = HostProcess.Start("--goal", "G1", "--speed", "1", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
+        using var host = OpenLinkHost(port);
         using var link = LinkClient.ConnectTcp(port);
         link.WaitForTicks(2);
 
@@ -23,7 +23,7 @@ public sealed class RobustnessTests
     public void A_second_host_on_the_same_command_link_port_says_so_in_one_line_and_exits_1()
     {
         var port = FreePort.Next();
-        using var first = HostProcess.Start("--goal", "G1", "--speed", "1", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
+        using var first = OpenLinkHost(port);
         using (var link = LinkClient.ConnectTcp(port))
         {
             link.WaitForTicks(2);
@@ -43,7 +43,7 @@ public sealed class RobustnessTests
     public void A_flood_of_bad_lines_is_logged_a_few_times_and_terminal_escapes_are_written_escaped()
     {
         var port = FreePort.Next();
-        using var host = HostProcess.Start("--goal", "G1", "--speed", "1", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
+        using var host = OpenLinkHost(port);
         using (var link = LinkClient.ConnectTcp(port))
         {
             link.WaitForTicks(2);
@@ -67,7 +67,7 @@ public sealed class RobustnessTests
     public void Command_link_connections_are_bounded_and_the_extra_ones_turned_away()
     {
         var port = FreePort.Next();
-        using var host = HostProcess.Start("--goal", "G1", "--speed", "1", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
+        using var host = OpenLinkHost(port);
         var open = Enumerable.Range(0, 4).Select(_ => LinkClient.ConnectTcp(port)).ToList();
         try
         {
@@ -125,7 +125,7 @@ public sealed class RobustnessTests
             Assert.DoesNotContain("   at ", output + error);
 
             var port = FreePort.Next();
-            using var host = HostProcess.Start("--goal", "G1", "--speed", "1", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
+            using var host = OpenLinkHost(port);
             using var link = LinkClient.ConnectTcp(port);
             link.WaitForTicks(2);
             Assert.StartsWith($"ERR {fifo}: $: malformed JSON", link.Send($"LOAD L1 {fifo}"));
@@ -137,4 +137,8 @@ public sealed class RobustnessTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>A host running G1 in real time with an open (development) command link on loopback <paramref name="port"/>.</summary>
+    private static ChildProcess OpenLinkHost(int port) =>
+        HostProcess.Start("--goal", "G1", "--speed", "1", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
 }
