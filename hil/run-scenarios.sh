@@ -30,10 +30,17 @@ for name in "$@"; do
     port=$((20000 + RANDOM % 20000))
     pty=$out/$name.pty
     rm -f "$pty"
-    dotnet "$rig" --scenario "$file" --pty "$pty" --link "127.0.0.1:$port" --trace "$out/$name.csv" --png "$out/$name.png" >"$out/$name.rig.log" 2>&1 &
+    # HC-SR04 scenarios: the rig feeds the modules' echoes to the controller's simulated GPIO on a second port.
+    rig_sonars=() host_sonars=()
+    if grep -q '"sonars": *"hcsr04"' "$file"; then
+        feed=$((port + 1))
+        rig_sonars=(--sonar-feed "$feed")
+        host_sonars=(--Hpnna:Hardware:Sonars Rig --Hpnna:Hardware:SonarFeed "127.0.0.1:$feed")
+    fi
+    dotnet "$rig" --scenario "$file" --pty "$pty" --link "127.0.0.1:$port" --trace "$out/$name.csv" --png "$out/$name.png" "${rig_sonars[@]}" >"$out/$name.rig.log" 2>&1 &
     rig_pid=$!
     for _ in $(seq 100); do [ -e "$pty" ] && break; sleep 0.1; done
-    dotnet "$host" --backend Hil --port "$pty" --goal "$goal" --link-tcp "$port" --Hpnna:CommandLink:AllowUnauthenticated true >"$out/$name.host.log" 2>&1 &
+    dotnet "$host" --backend Hil --port "$pty" --goal "$goal" --link-tcp "$port" --Hpnna:CommandLink:AllowUnauthenticated true "${host_sonars[@]}" >"$out/$name.host.log" 2>&1 &
     host_pid=$!
     wait "$rig_pid" || true
     kill -TERM "$host_pid" 2>/dev/null || true

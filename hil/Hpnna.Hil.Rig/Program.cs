@@ -5,6 +5,7 @@ using Hpnna.Hil.Rig.Laps;
 using Hpnna.Hil.Rig.Scenarios;
 using Hpnna.Programs.CommandLink;
 using Hpnna.Simulation.Arcos;
+using Hpnna.Simulation.Gpio;
 
 // hpnna-rig: plays a Pioneer for a controller under test, over a pty, a real serial port or TCP.
 var scenarioOption = new Option<string>("--scenario") { Description = "The scenario file (world, faults, pass criteria).", Required = true };
@@ -17,10 +18,11 @@ var png = new Option<string?>("--png") { Description = "Draw the maze and the pa
 var controllerLink = new Option<string?>("--link") { Description = "HOST:PORT of the controller's command link (TCP): needed for scenarios of several laps; also fetches the controller's tick figures for the result." };
 var linkKey = new Option<string?>("--link-key") { Description = "The command link's shared key file, when the controller requires one." };
 var untilClosed = new Option<bool>("--until-closed") { Description = "After the verdict, serve until the controller closes its session, then report every packet the robot received (a soak's lost-command count)." };
+var sonarFeed = new Option<int?>("--sonar-feed") { Description = "For a scenario with HC-SR04 modules: the loopback TCP port on which the controller's simulated GPIO reads the modules' echoes." };
 var realtimePriority = new Option<int>("--realtime-priority") { Description = "SCHED_FIFO priority of the serving thread (1-99, below the controller's 50 when both share a machine; 0 = normal scheduling). The rig plays physics: starved, it would feed the controller late sonar and time that no robot has.", DefaultValueFactory = _ => 40 };
 var root = new RootCommand("Hardware-in-the-loop rig: a simulated Pioneer 3-DX in a T-maze speaking ARCOS, with scheduled faults; exit 0 when the scenario passes, 2 when it fails, 1 on bad input.")
 {
-    scenarioOption, pty, serial, tcp, baud, trace, png, controllerLink, linkKey, untilClosed, realtimePriority,
+    scenarioOption, pty, serial, tcp, baud, trace, png, controllerLink, linkKey, untilClosed, realtimePriority, sonarFeed,
 };
 root.SetAction(parse =>
 {
@@ -46,7 +48,15 @@ root.SetAction(parse =>
             throw new ArgumentException($"--realtime-priority must be between 0 and 99 (got {priority})");
         }
 
-        var run = new RigRun(scenario, tcpPort is null ? parse.GetValue(baud) : 0, parse.GetValue(trace), parse.GetValue(png), director, parse.GetValue(untilClosed), priority);
+        if ((scenario.Sonars == "hcsr04") != parse.GetValue(sonarFeed).HasValue)
+        {
+            throw new ArgumentException(scenario.Sonars == "hcsr04"
+                ? $"scenario {scenario.Name} has HC-SR04 modules: give --sonar-feed PORT, and the controller --Hpnna:Hardware:Sonars Rig with Hpnna:Hardware:SonarFeed 127.0.0.1:PORT"
+                : $"--sonar-feed is for scenarios with HC-SR04 modules; {scenario.Name} has the base's ring");
+        }
+
+        using var feed = parse.GetValue(sonarFeed) is { } feedPort ? new SonarFeed.Server(feedPort) : null;
+        var run = new RigRun(scenario, tcpPort is null ? parse.GetValue(baud) : 0, parse.GetValue(trace), parse.GetValue(png), director, parse.GetValue(untilClosed), priority, feed);
         RigResult result;
         if (ptyPath is not null)
         {

@@ -6,6 +6,7 @@ using Hpnna.Hil.Rig.Scenarios;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Loop;
 using Hpnna.Simulation.Arcos;
+using Hpnna.Simulation.Gpio;
 using Hpnna.Simulation.Mazes;
 using Hpnna.Rendering;
 using Hpnna.Simulation.Robots;
@@ -22,7 +23,8 @@ namespace Hpnna.Hil.Rig;
 /// <param name="director">The controller's command link, needed for more than one lap and for the controller's timing figures.</param>
 /// <param name="untilClosed">After the verdict, keep serving until the controller closes its session (so that every packet it sent is counted).</param>
 /// <param name="realtimePriority">SCHED_FIFO priority of the serving loop, 0 for normal scheduling; judging and drawing afterwards run normally.</param>
-internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath, string? pngPath, Func<ArcosRobotEmulator, LapDirector>? director, bool untilClosed, int realtimePriority)
+/// <param name="sonarFeed">For a robot with HC-SR04 modules: where the modules' echoes go to the controller's simulated GPIO.</param>
+internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath, string? pngPath, Func<ArcosRobotEmulator, LapDirector>? director, bool untilClosed, int realtimePriority, SonarFeed.Server? sonarFeed)
 {
     private const double TraceEvery = 0.1;
 
@@ -34,7 +36,7 @@ internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath,
     public RigResult Run(IByteLink link, CancellationToken cancellation)
     {
         var maze = TMazeGenerator.Depth3(scenario.Lambda);
-        var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, new SonarNoise(scenario.SonarNoise), 0, scenario.Seed);
+        var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, scenario.Layout, new SonarNoise(scenario.SonarNoise), 0, scenario.Seed);
         var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(SipCycle: TimeSpan.FromMilliseconds(scenario.SipCycleMilliseconds), Watchdog: TimeSpan.FromMilliseconds(scenario.WatchdogMilliseconds), BaudRate: baudRate, PauseOverStalls: StallLimit));
         var faulty = new FaultyLink(link, scenario.Seed);
         var faults = new FaultInjector(scenario.Faults, faulty);
@@ -55,6 +57,7 @@ internal sealed class RigRun(Scenario scenario, int baudRate, string? tracePath,
         emulator.AfterStep = (session, body, time) =>
         {
             faults.Apply(session, time);
+            sonarFeed?.Publish(body.SonarReadings, session.SonarFaults);
             laps?.PlaceIfAsked(() => body.PlaceAt(maze.World.Start));
             if (time >= nextTrace)
             {

@@ -35,6 +35,16 @@ internal sealed class Bench : IDisposable
     /// <summary>As <see cref="Run"/>, with options for the rig too.</summary>
     public static Bench Run(string scenario, string[] rigArgs, string[] hostArgs) => new(scenario, rigArgs, hostArgs);
 
+    /// <summary>
+    /// A bench whose robot has HC-SR04 modules: the rig feeds their echoes over its sonar feed to the host's
+    /// simulated GPIO, which the host's own driver reads (the kernel's GPIO character device is what is not here).
+    /// </summary>
+    public static Bench RunHcsr04(string scenario, params string[] hostArgs)
+    {
+        var feed = FreePort.Next();
+        return new(scenario, ["--sonar-feed", feed.ToString()], ["--Hpnna:Hardware:Sonars", "Rig", "--Hpnna:Hardware:SonarFeed", $"127.0.0.1:{feed}", .. hostArgs]);
+    }
+
     /// <summary>Waits for the rig's verdict (exit 0 pass, 2 fail) and its result line.</summary>
     public (int Code, string Result) Verdict(TimeSpan timeout)
     {

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hpnna.Robot.Contracts;
 using Hpnna.Simulation.Arcos;
+using Hpnna.Simulation.Sonars;
 
 namespace Hpnna.Hil.Rig.Scenarios;
 
@@ -28,6 +30,15 @@ public sealed class Scenario
 
     /// <summary>Sonar range noise, metres.</summary>
     public double SonarNoise { get; set; }
+
+    /// <summary>
+    /// The robot's sonars: ring (the base's own, reported in SIPs) or hcsr04 (the production layout's five
+    /// modules; the rig feeds their echoes to the controller's simulated GPIO over the sonar feed).
+    /// </summary>
+    public string Sonars { get; set; } = "ring";
+
+    /// <summary>The layout the rig's robot carries.</summary>
+    public SensorLayout Layout => Sonars == "hcsr04" ? SonarLayouts.Hcsr04Production : SonarLayouts.PioneerFrontRing;
 
     /// <summary>The goal the controller is told to reach; the pass criterion when <see cref="Pass"/> names no other.</summary>
     public string Goal { get; set; } = "G1";
@@ -121,9 +132,14 @@ public sealed class Scenario
             problems.Add($"$.pass.stopWithinSeconds must be > 0 (got {Pass.StopWithinSeconds})");
         }
 
+        if (Sonars is not ("ring" or "hcsr04"))
+        {
+            problems.Add($"$.sonars must be ring or hcsr04 (got '{Sonars}')");
+        }
+
         for (var i = 0; i < Faults.Count; i++)
         {
-            problems.AddRange(Faults[i].Validate($"$.faults[{i}]"));
+            problems.AddRange(Faults[i].Validate($"$.faults[{i}]", Layout.Count));
         }
 
         return problems;
@@ -148,7 +164,7 @@ public sealed class Fault
     /// <summary>How long it lasts, seconds (link-cut, garbage and stall need one; a sonar fault without one lasts to the end).</summary>
     public double Duration { get; set; }
 
-    /// <summary>sonar-stuck, sonar-silent: the disc, 0-7 on the front ring (0 left side ... 7 right side).</summary>
+    /// <summary>sonar-stuck, sonar-silent: the disc, 0-7 on the front ring (0 left side ... 7 right side), or the HC-SR04 module, 0-4 (0 right side ... 4 left side).</summary>
     public int Disc { get; set; }
 
     /// <summary>sonar-stuck: the range reported, metres.</summary>
@@ -160,7 +176,8 @@ public sealed class Fault
     /// <summary>battery: the voltage reported.</summary>
     public double Volts { get; set; } = 13;
 
-    public IEnumerable<string> Validate(string path)
+    /// <param name="sonars">How many sonars the robot has (8 discs of the ring, 5 HC-SR04 modules).</param>
+    public IEnumerable<string> Validate(string path, int sonars)
     {
         if (Kind is not ("link-cut" or "garbage" or "battery" or "stall" or "sonar-stuck" or "sonar-silent"))
         {
@@ -172,9 +189,9 @@ public sealed class Fault
             yield return $"{path}.duration must be > 0 for {Kind} (got {Duration})";
         }
 
-        if (IsSonar && Disc is < 0 or >= SonarDiscs)
+        if (IsSonar && (Disc < 0 || Disc >= sonars))
         {
-            yield return $"{path}.disc must be 0..{SonarDiscs - 1} (got {Disc})";
+            yield return $"{path}.disc must be 0..{sonars - 1} (got {Disc})";
         }
 
         if (Kind == "sonar-stuck" && !(Range is > 0 and <= 5))
@@ -197,9 +214,6 @@ public sealed class Fault
             yield return $"{path}.rate must be between 0 and 1 (got {Rate})";
         }
     }
-
-    /// <summary>The front ring's discs, as the rig's robot has them.</summary>
-    public const int SonarDiscs = 8;
 
     public bool IsSonar => Kind is "sonar-stuck" or "sonar-silent";
 

@@ -5,6 +5,7 @@ using Hpnna.Devices.Links;
 using Hpnna.Devices.Sonar;
 using Hpnna.Host.Configuration;
 using Hpnna.Robot.Contracts;
+using Hpnna.Simulation.Gpio;
 using Hpnna.Robot.Loop;
 using Hpnna.Robot.Sensing;
 using Microsoft.Extensions.Logging;
@@ -47,6 +48,18 @@ public sealed class HardwareBackend : IRobotBackend
             Hardware = new ArcosBase(_client, array);
             _owned = [array, edges, gpio];
         }
+        else if (hw.Sonars == "Rig")
+        {
+            // A bench: the rig plays the world and feeds the modules' echoes to a simulated GPIO, which the driver reads as on the Pi.
+            var modules = hw.SonarModules.Count > 0 ? hw.Modules() : SimulatedModules.Production;
+            var gpio = new SimulatedSonarGpio(modules);
+            TcpLink.TryParseEndpoint(hw.SonarFeed, out var feedHost, out var feedPort);
+            var feed = new SonarFeed.Client(feedHost, feedPort, gpio, modules.Length);
+            var array = new Hcsr04Array(new Hcsr04Settings(modules, PingSchedule.NonAdjacentGroups(modules.Length, TimeSpan.FromMilliseconds(hw.SonarSlotMilliseconds))), new GpioController(gpio), gpio.KernelEdges);
+            array.Start();
+            Hardware = new ArcosBase(_client, array);
+            _owned = [array, feed, gpio];
+        }
         else
         {
             Hardware = new ArcosBase(_client);
@@ -54,7 +67,7 @@ public sealed class HardwareBackend : IRobotBackend
         }
 
         Clock = new MonotonicTickSource(settings.PeriodMilliseconds / 1000);
-        Description = $"{settings.Backend.ToString().ToLowerInvariant()}: ARCOS base on {(hw.Port.Length > 0 ? $"{hw.Port} ({hw.Transport}, {hw.Baud} baud)" : $"tcp {hw.Tcp}")}, sonars {(hw.Sonars == "Gpio" ? $"{hw.SonarModules.Count} HC-SR04 on {hw.GpioChip}" : "from the base's ring")}, clock {(MonotonicTickSource.IsPrecise ? "clock_nanosleep" : "sleep+spin")}";
+        Description = $"{settings.Backend.ToString().ToLowerInvariant()}: ARCOS base on {(hw.Port.Length > 0 ? $"{hw.Port} ({hw.Transport}, {hw.Baud} baud)" : $"tcp {hw.Tcp}")}, sonars {hw.Sonars switch { "Gpio" => $"{hw.SonarModules.Count} HC-SR04 on {hw.GpioChip}", "Rig" => $"HC-SR04 on a simulated GPIO fed by the rig at {hw.SonarFeed}", _ => "from the base's ring" }}, clock {(MonotonicTickSource.IsPrecise ? "clock_nanosleep" : "sleep+spin")}";
         _client.Start();
     }
 

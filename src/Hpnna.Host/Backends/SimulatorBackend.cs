@@ -23,11 +23,6 @@ public sealed class SimulatorBackend : IRobotBackend
     /// <summary>Physics sub-steps per control period, as in episodes.</summary>
     private const int Substeps = 5;
 
-    /// <summary>The production settings' trigger and echo lines (firmware-config), which the simulated GPIO plays.</summary>
-    private static readonly int[] SimulatedTriggerPins = [17, 22, 24, 16, 21];
-
-    private static readonly int[] SimulatedEchoPins = [27, 23, 25, 20, 26];
-
     private readonly IDisposable[] _owned = [];
     private int _disposed;
 
@@ -50,7 +45,7 @@ public sealed class SimulatorBackend : IRobotBackend
         {
             // The driver pings on the wall clock, so the world runs at real time.
             var layout = SonarLayouts.Hcsr04Production;
-            var modules = layout.Sensors.Select((s, i) => new Hcsr04Module(s.Name, SimulatedTriggerPins[i], SimulatedEchoPins[i], s.X, s.Y, s.Heading * 180 / Math.PI)).ToArray();
+            var modules = SimulatedModules.Production;
             var gpio = new SimulatedSonarGpio(modules);
             var array = new Hcsr04Array(new Hcsr04Settings(modules, SonarLayouts.Hcsr04Pings(modules.Length)), new GpioController(gpio), gpio.KernelEdges);
             robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, layout, noise, 0, simulator.Seed, external: array);

@@ -1,6 +1,7 @@
 using Hpnna.Devices.Sonar;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Sensing;
+using Hpnna.Simulation.Gpio;
 using Hpnna.Simulation.Sonars;
 
 namespace Hpnna.Host.Configuration;
@@ -48,7 +49,12 @@ public sealed class ControllerSettings
     public SensorLayout SonarLayout() => Backend switch
     {
         BackendKind.Simulator => SimulatedSonars().Layout,
-        _ => Hardware.Sonars == "Gpio" ? Hcsr04Module.Layout(Hardware.Modules()) : PioneerSonarRing.Front,
+        _ => Hardware.Sonars switch
+        {
+            "Gpio" => Hcsr04Module.Layout(Hardware.Modules()),
+            "Rig" => Hcsr04Module.Layout(Hardware.SonarModules.Count > 0 ? Hardware.Modules() : SimulatedModules.Production),
+            _ => PioneerSonarRing.Front,
+        },
     };
 
     /// <summary>The sensors the simulated robot carries (<see cref="SimulatorSettings.Sonars"/>).</summary>
@@ -120,8 +126,14 @@ public sealed class HardwareSettings
     /// <summary>A battery reading below this is logged as a warning, volts.</summary>
     public double LowBatteryVolts { get; set; } = 11.5;
 
-    /// <summary>Base (the Pioneer's own ring, from SIPs) or Gpio (HC-SR04 modules on the Pi).</summary>
+    /// <summary>
+    /// Base (the Pioneer's own ring, from SIPs), Gpio (HC-SR04 modules on the Pi), or Rig (a bench: HC-SR04 modules
+    /// on a simulated GPIO whose echoes the HIL rig feeds from its world at <see cref="SonarFeed"/>).
+    /// </summary>
     public string Sonars { get; set; } = "Base";
+
+    /// <summary>With Sonars Rig: HOST:PORT of the rig's sonar feed.</summary>
+    public string SonarFeed { get; set; } = "";
 
     public string GpioChip { get; set; } = "/dev/gpiochip0";
 

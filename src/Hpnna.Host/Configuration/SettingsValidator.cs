@@ -73,8 +73,9 @@ public static class SettingsValidator
         Check(double.IsFinite(hw.MaxLinear) && hw.MaxLinear is > 0 and <= 2, "Hardware:MaxLinear", "must be in (0, 2] m/s", hw.MaxLinear);
         Check(double.IsFinite(hw.MaxAngularDegrees) && hw.MaxAngularDegrees is > 0 and <= 500, "Hardware:MaxAngularDegrees", "must be in (0, 500] deg/s", hw.MaxAngularDegrees);
         Check(double.IsFinite(hw.LowBatteryVolts) && hw.LowBatteryVolts is > 0 and < 30, "Hardware:LowBatteryVolts", "must be in (0, 30) V", hw.LowBatteryVolts);
-        Check(hw.Sonars is "Base" or "Gpio", "Hardware:Sonars", "must be Base or Gpio", $"'{hw.Sonars}'");
-        Check(s.Backend != BackendKind.Hil || hw.Sonars == "Base", "Hardware:Sonars", "must be Base with the Hil backend (the rig reports its sonars in SIPs)", $"'{hw.Sonars}'");
+        Check(hw.Sonars is "Base" or "Gpio" or "Rig", "Hardware:Sonars", "must be Base, Gpio or Rig", $"'{hw.Sonars}'");
+        Check(s.Backend == BackendKind.Hil || hw.Sonars != "Rig", "Hardware:Sonars", "can be Rig only with the Hil backend (a bench's simulated GPIO)", $"'{hw.Sonars}'");
+        Check(hw.Sonars != "Rig" || TcpLink.TryParseEndpoint(hw.SonarFeed, out _, out _), "Hardware:SonarFeed", $"with Sonars Rig {TcpLink.EndpointRule}", $"'{hw.SonarFeed}'");
         if (hw.Sonars == "Gpio")
         {
             Check(hw.SonarModules.Count >= 3, "Hardware:SonarModules", "must list at least 3 modules (right, front, left)", hw.SonarModules.Count);
