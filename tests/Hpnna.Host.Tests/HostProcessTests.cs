@@ -95,6 +95,22 @@ public sealed class HostProcessTests
     }
 
     [Fact]
+    public void An_HC_SR04_layout_no_shipped_library_was_learned_with_is_refused_at_start()
+    {
+        // Three modules (right, front, left) at the simulator: the layout is data, and the shipped L1 programs are for five.
+        string[] modules = [.. new[] { ("right", 17, 27, -90), ("front", 24, 25, 0), ("left", 21, 26, 90) }.SelectMany((m, i) => new[]
+        {
+            $"--Hpnna:Hardware:SonarModules:{i}:Name", m.Item1, $"--Hpnna:Hardware:SonarModules:{i}:TriggerPin", $"{m.Item2}",
+            $"--Hpnna:Hardware:SonarModules:{i}:EchoPin", $"{m.Item3}", $"--Hpnna:Hardware:SonarModules:{i}:HeadingDegrees", $"{m.Item4}",
+        })];
+        var (code, output, error) = HostProcess.Run(["--sonars", "hcsr04", .. modules]);
+        Assert.Equal(1, code);
+        Assert.Contains("no shipped L1 library was learned with the sensor layout 'hcsr04-3' (right -90 deg, front 0 deg, left +90 deg)", error);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", output + error);
+    }
+
+    [Fact]
     public void A_command_link_key_too_short_to_be_safe_stops_the_start()
     {
         var key = Path.Combine(Path.GetTempPath(), $"hpnna-short-key-{Guid.NewGuid():N}");

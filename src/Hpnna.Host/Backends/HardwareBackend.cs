@@ -51,7 +51,7 @@ public sealed class HardwareBackend : IRobotBackend
         else if (hw.Sonars == "Rig")
         {
             // A bench: the rig plays the world and feeds the modules' echoes to a simulated GPIO, which the driver reads as on the Pi.
-            var modules = hw.SonarModules.Count > 0 ? hw.Modules() : SimulatedModules.Production;
+            var modules = settings.Hcsr04Modules();
             var gpio = new SimulatedSonarGpio(modules);
             TcpLink.TryParseEndpoint(hw.SonarFeed, out var feedHost, out var feedPort);
             var feed = new SonarFeed.Client(feedHost, feedPort, gpio, modules.Length);

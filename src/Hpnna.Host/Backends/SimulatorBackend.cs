@@ -44,8 +44,8 @@ public sealed class SimulatorBackend : IRobotBackend
         else
         {
             // The driver pings on the wall clock, so the world runs at real time.
-            var layout = SonarLayouts.Hcsr04Production;
-            var modules = SimulatedModules.Production;
+            var modules = settings.Hcsr04Modules();
+            var layout = Hcsr04Module.Layout(modules);
             var gpio = new SimulatedSonarGpio(modules);
             var array = new Hcsr04Array(new Hcsr04Settings(modules, SonarLayouts.Hcsr04Pings(modules.Length)), new GpioController(gpio), gpio.KernelEdges);
             robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, layout, noise, 0, simulator.Seed, external: array);

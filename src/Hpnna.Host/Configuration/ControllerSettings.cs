@@ -48,17 +48,20 @@ public sealed class ControllerSettings
     /// <summary>The range sensors these settings give the robot: the Pioneer ring (the base's own, or simulated), or HC-SR04 modules (configured, or the simulator's production layout).</summary>
     public SensorLayout SonarLayout() => Backend switch
     {
-        BackendKind.Simulator => SimulatedSonars().Layout,
+        BackendKind.Simulator => SimulatedSonars().Pings is null ? PioneerSonarRing.Front : Hcsr04Module.Layout(Hcsr04Modules()),
         _ => Hardware.Sonars switch
         {
             "Gpio" => Hcsr04Module.Layout(Hardware.Modules()),
-            "Rig" => Hcsr04Module.Layout(Hardware.SonarModules.Count > 0 ? Hardware.Modules() : SimulatedModules.Production),
+            "Rig" => Hcsr04Module.Layout(Hcsr04Modules()),
             _ => PioneerSonarRing.Front,
         },
     };
 
     /// <summary>The sensors the simulated robot carries (<see cref="SimulatorSettings.Sonars"/>).</summary>
     public SonarSetup SimulatedSonars() => SonarSetup.Named(Simulator.Sonars) ?? SonarSetup.Ring;
+
+    /// <summary>The HC-SR04 modules a simulated GPIO plays (the simulator's, a bench's): those of Hardware:SonarModules, or the production layout's.</summary>
+    public Hcsr04Module[] Hcsr04Modules() => Hardware.SonarModules.Count > 0 ? Hardware.Modules() : SimulatedModules.Production;
 }
 
 public sealed class SimulatorSettings

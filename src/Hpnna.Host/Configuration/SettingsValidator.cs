@@ -59,6 +59,7 @@ public static class SettingsValidator
             Check(double.IsFinite(sim.SonarNoise) && sim.SonarNoise is >= 0 and <= 1, "Simulator:SonarNoise", "must be between 0 and 1 m", sim.SonarNoise);
             Check(double.IsFinite(sim.TimeLimitSeconds) && sim.TimeLimitSeconds is > 0 and <= 3600, "Simulator:TimeLimitSeconds", "must be in (0, 3600]", sim.TimeLimitSeconds);
             Check(SonarSetup.Named(sim.Sonars) is not null, "Simulator:Sonars", "must be Ring or Hcsr04", $"'{sim.Sonars}'");
+            Check(SonarSetup.Named(sim.Sonars)?.Pings is null || s.Hardware.SonarModules.Count is 0 or (>= 3 and <= 8), "Hardware:SonarModules", "must list 3 to 8 modules for the simulator's HC-SR04 robot (or none: the production layout)", s.Hardware.SonarModules.Count);
             Check(SonarSetup.Named(sim.Sonars)?.Pings is null || sim.Speed is 0 or 1, "Simulator:Speed", "must be 0 or 1 with Hcsr04 sonars (their driver pings in real time, so the world runs at real time)", sim.Speed);
             Check(sim.Png.Length == 0 || Drawing, "Simulator:Png", "needs a build that draws (this one was published without the plotting library)", $"'{sim.Png}'");
             return problems;
@@ -75,6 +76,7 @@ public static class SettingsValidator
         Check(double.IsFinite(hw.LowBatteryVolts) && hw.LowBatteryVolts is > 0 and < 30, "Hardware:LowBatteryVolts", "must be in (0, 30) V", hw.LowBatteryVolts);
         Check(hw.Sonars is "Base" or "Gpio" or "Rig", "Hardware:Sonars", "must be Base, Gpio or Rig", $"'{hw.Sonars}'");
         Check(s.Backend == BackendKind.Hil || hw.Sonars != "Rig", "Hardware:Sonars", "can be Rig only with the Hil backend (a bench's simulated GPIO)", $"'{hw.Sonars}'");
+        Check(hw.Sonars != "Rig" || hw.SonarModules.Count is 0 or (>= 3 and <= 8), "Hardware:SonarModules", "must list 3 to 8 modules for a bench's HC-SR04 robot (or none: the production layout)", hw.SonarModules.Count);
         Check(hw.Sonars != "Rig" || TcpLink.TryParseEndpoint(hw.SonarFeed, out _, out _), "Hardware:SonarFeed", $"with Sonars Rig {TcpLink.EndpointRule}", $"'{hw.SonarFeed}'");
         if (hw.Sonars == "Gpio")
         {
