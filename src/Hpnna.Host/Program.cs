@@ -60,6 +60,11 @@ try
 {
     settings = builder.Configuration.GetSection(ControllerSettings.Section).Get<ControllerSettings>() ?? new ControllerSettings();
     var problems = SettingsValidator.Validate(settings);
+    if (problems.Count == 0)
+    {
+        problems = ExclusivePorts.Problems(settings);
+    }
+
     if (problems.Count > 0)
     {
         Console.Error.WriteLine($"error: settings: {string.Join("; ", problems)}");

@@ -138,6 +138,20 @@ public sealed class RobustnessTests
         }
     }
 
+    [Fact]
+    public void A_serial_port_another_host_holds_is_refused_at_start_in_one_line()
+    {
+        using var pty = Hpnna.Devices.Links.PseudoTerminal.Open();
+        using var first = HostProcess.Start("--goal", "G1", "--speed", "1", "--link-serial", pty.SlavePath, "--Hpnna:CommandLink:AllowUnauthenticated", "true");
+        new LinkClient(pty.Master).WaitForTicks(2);
+
+        var (code, output, error) = HostProcess.Run("--goal", "G2", "--link-serial", pty.SlavePath, "--Hpnna:CommandLink:AllowUnauthenticated", "true");
+
+        Assert.Equal(1, code);
+        Assert.Equal($"error: settings: Hpnna:CommandLink:Serial: serial port {pty.SlavePath} is in use by another process (another hpnna-host?)", error.Trim());
+        Assert.False(first.HasExited, first.Output + first.Error);
+    }
+
     /// <summary>A host running G1 in real time with an open (development) command link on loopback <paramref name="port"/>.</summary>
     private static ChildProcess OpenLinkHost(int port) =>
         HostProcess.Start("--goal", "G1", "--speed", "1", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");

@@ -29,7 +29,7 @@ public sealed class TermiosSerialLink : FileDescriptorLink, IBaudRateLink
     }
 
     /// <summary>Opens <paramref name="path"/> raw at <paramref name="baudRate"/> and drops whatever was waiting in it.</summary>
-    /// <exception cref="IOException">The port does not exist, is busy, or is not a terminal.</exception>
+    /// <exception cref="IOException">The port does not exist, another process holds it, or it is not a terminal.</exception>
     public static TermiosSerialLink Open(string path, int baudRate = 9600)
     {
         Libc.SpeedConstant(baudRate);
@@ -37,6 +37,15 @@ public sealed class TermiosSerialLink : FileDescriptorLink, IBaudRateLink
         if (fd < 0)
         {
             throw new IOException($"cannot open serial port {path}: {System.Runtime.InteropServices.Marshal.GetLastPInvokeErrorMessage()}");
+        }
+
+        // Exclusive: two controllers on one robot port would fight over the robot, each reading half its packets.
+        if (Libc.Flock(fd, Libc.LockExclusiveNonBlocking) != 0)
+        {
+            var busy = System.Runtime.InteropServices.Marshal.GetLastPInvokeError() == Libc.EAgain;
+            var reason = System.Runtime.InteropServices.Marshal.GetLastPInvokeErrorMessage();
+            Libc.Close(fd);
+            throw new IOException(busy ? $"serial port {path} is in use by another process (another hpnna-host?)" : $"cannot lock serial port {path}: {reason}");
         }
 
         try

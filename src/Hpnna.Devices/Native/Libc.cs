@@ -77,6 +77,12 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", EntryPoint = "tcflush", SetLastError = true)]
     public static partial int TcFlush(int fd, int queue);
 
+    /// <summary>flock operations: an exclusive lock, failing at once (EWOULDBLOCK) when another holder has it.</summary>
+    public const int LockExclusiveNonBlocking = 2 | 4;
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    public static partial int Flock(int fd, int operation);
+
     [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
     public static partial int Ioctl(int fd, nuint request, int* value);
 
