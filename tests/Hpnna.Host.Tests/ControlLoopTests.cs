@@ -114,7 +114,7 @@ public sealed class ControlLoopTests
         Assert.Equal(next.Index * 0.01, next.Time, 6);
     }
 
-    /// <summary>Hardware whose ring hears nothing (open space), counting what the tick writes.</summary>
+    /// <summary>Hardware whose ring sees walls 1 m away all round, counting what the tick writes.</summary>
     private sealed class RecordingHardware : IRobotHardware
     {
         public SensorLayout Layout => PioneerSonarRing.Front;
@@ -129,7 +129,7 @@ public sealed class ControlLoopTests
 
         public void Read(SensorFrame frame)
         {
-            frame.Ranges.Fill(new SonarReading(PioneerSonarRing.MaxRange, false));
+            frame.Ranges.Fill(new SonarReading(1.0, true));
             frame.BaseReady = IsReady;
         }
 
