@@ -103,5 +103,16 @@ AppDomain.CurrentDomain.UnhandledException += (_, e) =>
     Console.Error.WriteLine($"fatal: {(e.ExceptionObject as Exception)?.GetType().Name}: {(e.ExceptionObject as Exception)?.Message.ReplaceLineEndings(" ")}; the robot was stopped");
     Environment.Exit(ControlLoopService.ExitFault);
 };
+
+// Fault injection, to try the line above on a running robot (and in its test): a thread that throws 2 s after the loop starts.
+if (Environment.GetEnvironmentVariable("HPNNA_INJECT_FAULT") == "thread")
+{
+    _ = running.Running.ContinueWith(_ => new Thread(() =>
+    {
+        Thread.Sleep(2000);
+        throw new InvalidOperationException("injected fault (HPNNA_INJECT_FAULT=thread)");
+    }) { IsBackground = true, Name = "injected fault" }.Start(), TaskScheduler.Default);
+}
+
 await host.RunAsync();
 return Environment.ExitCode;

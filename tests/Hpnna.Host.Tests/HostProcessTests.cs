@@ -129,33 +129,26 @@ public sealed class HostProcessTests
     }
 
     [Fact]
+    public void An_exception_no_thread_caught_stops_the_robot_closes_the_session_and_exits_1()
+    {
+        var (host, emulator, serving) = HostOnEmulatedBase(new Dictionary<string, string> { ["HPNNA_INJECT_FAULT"] = "thread" });
+        using (host)
+        using (serving)
+        {
+            Assert.True(Poll.Until(() => emulator.Status.Odometry.Linear > 0.1, TimeSpan.FromSeconds(15)), $"the controller never drove the robot\n{host.Output}\n{host.Error}");
+            Assert.Equal(1, host.WaitForExit(TimeSpan.FromSeconds(15)));
+            Assert.True(Poll.Until(() => !emulator.Status.Open && !emulator.Status.MotorsEnabled, TimeSpan.FromSeconds(3)), "the session was not closed");
+            Assert.Equal(default, emulator.Status.Setpoint);
+            Assert.Equal("fatal: InvalidOperationException: injected fault (HPNNA_INJECT_FAULT=thread); the robot was stopped", host.Error.Trim());
+        }
+    }
+
+    [Fact]
     public void Stopping_the_host_stops_the_robot_and_closes_the_session()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        using var host = HostProcess.Start("--backend", "Hardware", "--tcp", $"127.0.0.1:{port}");
-        listener.Server.ReceiveTimeout = 20_000;
-        using var link = new TcpLink(listener.AcceptSocket());
-        listener.Stop();
-
-        var maze = TMazeGenerator.Depth3(3);
-        var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, PioneerSonarRing.Front, SonarNoise.None, 0, seed: 1);
-        var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(BaudRate: 0));
-        using var stop = new CancellationTokenSource();
-        var serving = new Thread(() =>
-        {
-            try
-            {
-                emulator.Serve(link, stop.Token);
-            }
-            catch (Hpnna.Common.Links.LinkLostException)
-            {
-                // the host closed the connection after CLOSE
-            }
-        });
-        serving.Start();
-        try
+        var (host, emulator, serving) = HostOnEmulatedBase(new Dictionary<string, string>());
+        using (host)
+        using (serving)
         {
             Assert.True(Poll.Until(() => emulator.Status.Odometry.Linear > 0.1, TimeSpan.FromSeconds(15)), $"the controller never drove the robot\n{host.Output}\n{host.Error}");
             host.Terminate();
@@ -163,11 +156,6 @@ public sealed class HostProcessTests
             Assert.True(Poll.Until(() => !emulator.Status.Open && !emulator.Status.MotorsEnabled, TimeSpan.FromSeconds(3)), "the session was not closed");
             Assert.Equal(default, emulator.Status.Setpoint);
             Assert.Contains("robot stopped, motors disabled, session closed", host.Output);
-        }
-        finally
-        {
-            stop.Cancel();
-            serving.Join();
         }
     }
 
@@ -194,6 +182,45 @@ public sealed class HostProcessTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    /// <summary>The host on the Hardware backend over TCP to an emulated base served here; dispose the last item to stop serving.</summary>
+    private static (ChildProcess Host, ArcosRobotEmulator Emulator, IDisposable Serving) HostOnEmulatedBase(IReadOnlyDictionary<string, string> environment)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var host = HostProcess.Start(environment, "--backend", "Hardware", "--tcp", $"127.0.0.1:{port}");
+        listener.Server.ReceiveTimeout = 20_000;
+        var link = new TcpLink(listener.AcceptSocket());
+        listener.Stop();
+        var maze = TMazeGenerator.Depth3(3);
+        var emulator = new ArcosRobotEmulator(new SimulatedRobot(maze.World, PioneerModel.P3Dx, PioneerSonarRing.Front, SonarNoise.None, 0, seed: 1), new EmulatorSettings(BaudRate: 0));
+        var stop = new CancellationTokenSource();
+        var serving = new Thread(() =>
+        {
+            try
+            {
+                emulator.Serve(link, stop.Token);
+            }
+            catch (Hpnna.Common.Links.LinkLostException)
+            {
+                // the host closed the connection after CLOSE
+            }
+        });
+        serving.Start();
+        return (host, emulator, new Serving(stop, serving, link));
+    }
+
+    private sealed class Serving(CancellationTokenSource stop, Thread thread, TcpLink link) : IDisposable
+    {
+        public void Dispose()
+        {
+            stop.Cancel();
+            thread.Join();
+            link.Dispose();
+            stop.Dispose();
         }
     }
 }
