@@ -67,15 +67,22 @@ public sealed class LinkCommandTests
             listener.Stop();
             var session = new CommandLinkSession(target, authenticator);
             var reader = new LineReader(link, LinkCommand.MaxLineLength);
-            for (var i = 0; i < 2; i++)
+            try
             {
-                var line = reader.ReadLine(TimeSpan.FromSeconds(5));
-                if (line is null)
+                for (var i = 0; i < 2; i++)
                 {
-                    return;
-                }
+                    var line = reader.ReadLine(TimeSpan.FromSeconds(5));
+                    if (line is null)
+                    {
+                        return;
+                    }
 
-                link.Write(Encoding.ASCII.GetBytes(session.Handle(line) + "\n"));
+                    link.Write(Encoding.ASCII.GetBytes(session.Handle(line) + "\n"));
+                }
+            }
+            catch (Hpnna.Common.Links.LinkLostException)
+            {
+                // The command sent one line and closed once it had its answer (a CI run saw the close as a reset).
             }
         });
         server.Start();
