@@ -150,8 +150,11 @@ public sealed class Hcsr04Array : ISonarArray, IDisposable
         foreach (var i in group)
         {
             _decoders[i].Arm(armed);
-            _lastFired[i] = armed;
             _gpio.Write(_settings.Modules[i].TriggerPin, PinValue.High);
+
+            // Stamped after the write, not at arming: a write delayed past the margin must not bring the next
+            // ping of this module within 60 ms of this one (a CI run saw 59.9 ms).
+            _lastFired[i] = Stopwatch.GetTimestamp();
         }
 
         var start = Stopwatch.GetTimestamp();
