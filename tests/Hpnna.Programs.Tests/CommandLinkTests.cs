@@ -146,6 +146,31 @@ public sealed class CommandLinkTests
         Assert.Equal((1, 1), (session.Accepted, session.Refused));
     }
 
+    [Fact]
+    public void Control_characters_are_refused_and_never_echoed()
+    {
+        // Found by fuzzing (tools/Hpnna.Fuzz): a carriage return inside a CODE value came back in the ERR reply and
+        // split it in two at the client; a terminal escape in a LOAD path went back verbatim.
+        var target = new RecordingTarget();
+        var session = new CommandLinkSession(target, new LinkAuthenticator(null, allowUnauthenticated: true));
+        foreach (var line in new[] { LineChecksum.Append("CODE Pr 0.1\r0.2"), LineChecksum.Append("LOAD L1 a\u001b[2Jb"), "STATUS\u007f*00" })
+        {
+            var reply = session.Handle(line);
+            Assert.Matches(@"^ERR control character 0x[0-9a-f]{2} at column \d+\*[0-9A-F]{2}$", reply);
+        }
+
+        Assert.Empty(target.Calls);
+    }
+
+    [Fact]
+    public void An_error_quoting_the_peer_escapes_what_it_quotes()
+    {
+        var session = new CommandLinkSession(new RecordingTarget(), new LinkAuthenticator(null, allowUnauthenticated: true));
+        var reply = session.Handle(LineChecksum.Append("GOAL G\u00e9"));
+        Assert.StartsWith(@"ERR GOAL takes G1..G8 (got 'G\xe9')", reply);
+        Assert.True(LineChecksum.TryVerify(reply, out _, out _));
+    }
+
     private sealed class RecordingTarget : IProgramTarget
     {
         public List<string> Calls { get; } = [];

@@ -1,3 +1,4 @@
+using Hpnna.Common.Text;
 using Hpnna.Common.Links;
 using Hpnna.Devices.Links;
 using Hpnna.Host.Configuration;
@@ -156,12 +157,12 @@ public sealed class CommandLinkService(
                 {
                     if (budget.TrySpend())
                     {
-                        logger.LogWarning("Command link {Link}: refused '{Line}': {Reply}{Suppressed}", link.Description, LogBudget.Escape(line), LogBudget.Escape(reply), budget.TakeSuppressed());
+                        logger.LogWarning("Command link {Link}: refused '{Line}': {Reply}{Suppressed}", link.Description, PeerText.Escape(line), PeerText.Escape(reply), budget.TakeSuppressed());
                     }
                 }
                 else if (!reply.StartsWith("OK STATUS", StringComparison.Ordinal) && !reply.StartsWith("OK HELLO", StringComparison.Ordinal))
                 {
-                    logger.LogInformation("Command link {Link}: {Reply}", link.Description, LogBudget.Escape(reply));
+                    logger.LogInformation("Command link {Link}: {Reply}", link.Description, PeerText.Escape(reply));
                 }
             }
         }

@@ -1,3 +1,5 @@
+using Hpnna.Common.Text;
+
 namespace Hpnna.Programs.CommandLink;
 
 /// <summary>
@@ -18,6 +20,17 @@ public sealed class CommandLinkSession(IProgramTarget target, LinkAuthenticator 
         if (line.Length > LinkCommand.MaxLineLength)
         {
             return Error($"line too long ({line.Length} characters, at most {LinkCommand.MaxLineLength})");
+        }
+
+        var control = line.AsSpan().IndexOfAnyInRange('\0', '\x1f');
+        if (control < 0)
+        {
+            control = line.IndexOf('\x7f');
+        }
+
+        if (control >= 0)
+        {
+            return Error($"control character 0x{(int)line[control]:x2} at column {control + 1}");
         }
 
         if (!LineChecksum.TryVerify(line, out var body, out var problem) || !LinkCommand.TryParse(body, out var command, out problem))
@@ -70,6 +83,7 @@ public sealed class CommandLinkSession(IProgramTarget target, LinkAuthenticator 
     private string Error(string reason)
     {
         Refused++;
-        return LineChecksum.Append($"ERR {reason.Replace('*', '+').Replace('\n', ' ')}");
+        // The reason may quote the peer's own words: no control character may break the reply's framing or reach a terminal.
+        return LineChecksum.Append($"ERR {PeerText.Escape(reason.Replace('*', '+'), LinkCommand.MaxLineLength)}");
     }
 }
