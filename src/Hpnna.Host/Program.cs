@@ -15,36 +15,39 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 // The controller service. With no configuration it runs the shipped programs on the built-in simulator.
-// Settings: appsettings.json, HPNNA__* environment variables, or the command line (--goal G3, --Hpnna:Backend Hardware, ...).
-var switches = new Dictionary<string, string>
+// Settings: appsettings.json, HPNNA__* environment variables, or the command line (hpnna-host --help lists them).
+var commandLine = HostCommandLine.Parse(args);
+switch (commandLine.Action)
 {
-    ["--goal"] = "Hpnna:Goal",
-    ["--backend"] = "Hpnna:Backend",
-    ["--period"] = "Hpnna:PeriodMilliseconds",
-    ["--png"] = "Hpnna:Simulator:Png",
-    ["--lambda"] = "Hpnna:Simulator:Lambda",
-    ["--seed"] = "Hpnna:Simulator:Seed",
-    ["--port"] = "Hpnna:Hardware:Port",
-    ["--tcp"] = "Hpnna:Hardware:Tcp",
-    ["--l1"] = "Hpnna:L1Programs",
-    ["--l2"] = "Hpnna:L2Programs",
-    ["--speed"] = "Hpnna:Simulator:Speed",
-    ["--sonars"] = "Hpnna:Simulator:Sonars",
-    ["--link-tcp"] = "Hpnna:CommandLink:TcpPort",
-    ["--link-serial"] = "Hpnna:CommandLink:Serial",
-    ["--link-key"] = "Hpnna:CommandLink:KeyFile",
-};
-
-if (args.Length >= 1 && args[0] == "--timing-test")
-{
-    // hpnna-host --timing-test SECONDS [PERIOD_MS] [--busy] [--fifo]: the clock alone, no robot.
-    var seconds = args.Length > 1 && double.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 30;
-    var period = args.Length > 2 && double.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 20;
-    return TimingSelfTest.Run(seconds, period, args.Contains("--busy"), args.Contains("--fifo"), Console.Out);
+    case HostCommandLine.Mode.Help:
+        Console.Out.Write(HostCommandLine.Usage());
+        return 0;
+    case HostCommandLine.Mode.Version:
+        Console.Out.WriteLine(HostCommandLine.Version());
+        return 0;
+    case HostCommandLine.Mode.Refuse:
+        Console.Error.WriteLine($"error: {commandLine.Error}");
+        return 1;
+    case HostCommandLine.Mode.TimingTest:
+        // hpnna-host --timing-test SECONDS [PERIOD_MS] [--busy] [--fifo]: the clock alone, no robot.
+        var seconds = args.Length > 1 && double.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 30;
+        var period = args.Length > 2 && double.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 20;
+        return TimingSelfTest.Run(seconds, period, args.Contains("--busy"), args.Contains("--fifo"), Console.Out);
 }
 
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddCommandLine(args, switches);
+HostApplicationBuilder builder;
+try
+{
+    builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    builder.Configuration.AddCommandLine(args, HostCommandLine.Switches.ToDictionary());
+}
+catch (InvalidDataException e)
+{
+    // A settings file that is not JSON: "Failed to load configuration from file '...'" and the parser's reason.
+    Console.Error.WriteLine($"error: {e.Message}{(e.InnerException is { } inner ? $" {inner.Message}" : "")}".ReplaceLineEndings(" "));
+    return 1;
+}
+
 builder.Services.AddSystemd();
 builder.Services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>(); // AddSystemd adds it only under systemd; the watchdog service asks for it always
 builder.Logging.ClearProviders();
@@ -58,11 +61,10 @@ ControllerSettings settings;
 ProgramSet programs;
 try
 {
-    settings = builder.Configuration.GetSection(ControllerSettings.Section).Get<ControllerSettings>() ?? new ControllerSettings();
-    var problems = SettingsValidator.Validate(settings);
-    if (problems.Count == 0)
+    var loaded = SettingsLoader.TryLoad(builder.Configuration, out var problems);
+    if (loaded is not null)
     {
-        problems = ExclusivePorts.Problems(settings);
+        problems = ExclusivePorts.Problems(loaded);
     }
 
     if (problems.Count > 0)
@@ -71,6 +73,8 @@ try
         return 1;
     }
 
+    settings = loaded!;
+
     var layout = settings.SonarLayout();
     ControllerDefaults.Grouping(layout); // a layout L1's programs cannot be fed from is refused here, before any device opens
     programs = ProgramChoice.Load(settings, layout);
@@ -78,7 +82,7 @@ try
 }
 catch (Exception e) when (e is InvalidOperationException or InvalidDescriptionException or ArgumentException)
 {
-    // A value the binder cannot convert ("abc" for a number), or a program file that is missing, corrupt or incomplete.
+    // A program file that is missing, corrupt or incomplete, or a sonar layout L1 cannot be fed from.
     Console.Error.WriteLine($"error: {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}");
     return 1;
 }

@@ -74,7 +74,7 @@ public sealed class HostProcessTests
     [Theory]
     [InlineData("Hpnna:PeriodMilliseconds must be between 5 and 1000 (got 0)", "--period", "0")]
     [InlineData("Hpnna:Goal must be one of G1..G8 (got 'G9')", "--goal", "G9")]
-    [InlineData("Failed to convert configuration value 'fast'", "--period", "fast")]
+    [InlineData("Hpnna:PeriodMilliseconds must be a number (got 'fast')", "--period", "fast")]
     [InlineData("Hpnna:Hardware:Tcp must be HOST:PORT", "--backend", "Hardware", "--tcp", "nowhere")]
     public void Bad_settings_stop_the_start_with_their_key_named(string message, params string[] args)
     {
