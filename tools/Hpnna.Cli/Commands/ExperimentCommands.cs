@@ -24,7 +24,7 @@ internal static class ExperimentCommands
 
     private static Command Chaining()
     {
-        var output = OutOption("docs/results/chaining");
+        var output = OutOption("runs/chaining");
         var generations = new Option<int>("--generations") { Description = "DE generations per motif.", DefaultValueFactory = _ => 3000 };
         var randomStarts = new Option<int>("--random-starts") { Description = "Random initial states of the random-starts baseline's training.", DefaultValueFactory = _ => 4 };
         var chains = new Option<int>("--chains") { Description = "Random chains played per regime.", DefaultValueFactory = _ => 50 };
@@ -61,7 +61,7 @@ internal static class ExperimentCommands
 
     private static Command Incremental()
     {
-        var output = OutOption("docs/results/incremental");
+        var output = OutOption("runs/incremental");
         var generations = new Option<int>("--generations") { Description = "DE generations per primitive.", DefaultValueFactory = _ => 100 };
         var seed = SeedOption();
         var threads = ThreadsOption();
@@ -74,7 +74,6 @@ internal static class ExperimentCommands
             var settings = new DeSettings { MaxGenerations = parse.GetValue(generations), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads), StopWhenSolved = false };
             settings.EnsureValid();
             var directory = parse.GetRequiredValue(output);
-            Directory.CreateDirectory(directory);
             var line = CommandLine(parse);
             return Report(parse, "learning Pr, Pl, Pc", (progress, cancel) => IncrementalExperiment.Run(InterpreterTopologies.L1(), settings, Path.Combine(directory, "l1-incremental.json"), line, progress, cancel),
                 result =>
@@ -88,7 +87,7 @@ internal static class ExperimentCommands
 
     private static Command ProgramsVsDynamics()
     {
-        var output = OutOption("docs/results/programs-vs-dynamics");
+        var output = OutOption("runs/programs-vs-dynamics");
         var runs = new Option<int>("--runs") { Description = "Independent learning runs per architecture and dataset.", DefaultValueFactory = _ => 20 };
         var generations = new Option<int>("--generations") { Description = "Most DE generations of a run (per task for HPNNA, for the NOA's one run of all tasks).", DefaultValueFactory = _ => 1000 };
         var strategy = EvolutionOptions.StrategyOption("best", "Both architectures' DE: rand (DE/rand/1/bin, the paper's) or best (DE/best/1/bin).");
@@ -125,7 +124,7 @@ internal static class ExperimentCommands
 
     private static Command Maze()
     {
-        var output = OutOption("docs/results/maze");
+        var output = OutOption("runs/maze");
         var trials = new Option<int>("--trials") { Description = "Trials per (maze size, goal, noise level).", DefaultValueFactory = _ => 50 };
         var lambdas = new Option<string>("--lambdas") { Description = "Comma-separated maze sizes lambda.", DefaultValueFactory = _ => "2,3,4" };
         var noise = new Option<string>("--noise") { Description = "Comma-separated code noise levels k in percent (relative standard deviation of every code value).", DefaultValueFactory = _ => "0,10,15,20" };
@@ -177,6 +176,7 @@ internal static class ExperimentCommands
     private static int Report<T>(ParseResult parse, string label, Func<Action<int, int>, CancellationToken, T> run, Func<T, string> write)
         where T : class
     {
+        OutputPaths.EnsureFolder(parse.GetRequiredValue<string>("--out")); // before the run, not after it
         var result = ExperimentProgress.Run(parse.InvocationConfiguration.Output, label, run);
         if (result is null)
         {
@@ -188,7 +188,7 @@ internal static class ExperimentCommands
         return CliApp.Success;
     }
 
-    private static Option<string> OutOption(string defaultPath) => new("--out", "-o") { Description = "The folder to write the report (README.md) and its pictures into.", DefaultValueFactory = _ => defaultPath };
+    private static Option<string> OutOption(string defaultPath) => new("--out", "-o") { Description = "The folder to write the report (README.md) and its pictures into. The committed reports in docs/results change only when named here.", DefaultValueFactory = _ => defaultPath };
 
     private static Option<int> SeedOption() => new("--seed") { Description = "Seeds every random draw; the same seed gives the same report on any number of threads.", DefaultValueFactory = _ => 1 };
 

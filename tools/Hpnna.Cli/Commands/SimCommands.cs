@@ -71,6 +71,11 @@ internal static class SimCommands
             IController driver = controllerName == "hpnna"
                 ? ShippedPrograms.Load(parse.GetRequiredValue(l1), parse.GetRequiredValue(l2)).Controller(maze.Spec.Depth, goalName, settings.ControlPeriod, setup.Layout)
                 : MazeEpisode.ScriptedController(maze, goalName, settings);
+            foreach (var file in new[] { parse.GetValue(png), parse.GetValue(trace) }.OfType<FileInfo>())
+            {
+                OutputPaths.EnsureFolderFor(file.FullName);
+            }
+
             var episode = MazeEpisode.Create(maze, driver, goalName, parse.GetValue(seed), settings, noise.Sonar, noise.Odometry, recorded, setup);
             var result = episode.Run();
             Report(parse.InvocationConfiguration.Output, maze, goalName, controllerName, parse.GetValue(seed), result);
@@ -117,15 +122,18 @@ internal static class SimCommands
         var spec = maze.Spec;
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"depth-{spec.Depth} T-maze, delta {spec.Delta:F2} m (lambda {MazeScale.Default.LambdaFor(spec.Delta):F2}), corridors {spec.Width:F3} m wide; goal {goal} ({maze.Goal(goal).Turns}); {controller} controller; seed {seed}")));
-        var (colour, text) = result.Outcome switch
-        {
-            EpisodeOutcome.GoalReached => ("green", $"reached {result.Goal}"),
-            EpisodeOutcome.WrongGoal => ("red", $"wrong goal: reached {result.Goal} instead of {goal}"),
-            EpisodeOutcome.Crash => ("red", "crashed into a wall"),
-            _ => ("yellow", "timed out"),
-        };
+        var (colour, text) = Outcome(result, goal);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[{colour}]{Markup.Escape(text)}[/] after {result.Time:F2} s, {result.Distance:F2} m, {result.Ticks} ticks"));
     }
+
+    /// <summary>The run's outcome in words (and the colour it is printed in): never the enum's name.</summary>
+    private static (string Colour, string Text) Outcome(EpisodeResult result, string goal) => result.Outcome switch
+    {
+        EpisodeOutcome.GoalReached => ("green", $"reached {result.Goal}"),
+        EpisodeOutcome.WrongGoal => ("red", $"wrong goal: reached {result.Goal} instead of {goal}"),
+        EpisodeOutcome.Crash => ("red", "crashed into a wall"),
+        _ => ("yellow", "timed out"),
+    };
 
     private static void Save(FileInfo? png, FileInfo? trace, TMaze maze, string goal, EpisodeResult result, EpisodeTrace recorded, TextWriter output)
     {
@@ -139,7 +147,7 @@ internal static class SimCommands
         if (png is not null)
         {
             var poses = recorded.Rows.Select(r => r.Pose).ToList();
-            var title = string.Create(CultureInfo.InvariantCulture, $"goal {goal}: {result.Outcome} in {result.Time:F1} s");
+            var title = string.Create(CultureInfo.InvariantCulture, $"goal {goal}: {Outcome(result, goal).Text} in {result.Time:F1} s");
             MazePicture.SavePng(maze.World, [new Trajectory($"{goal} ({maze.Goal(goal).Turns})", poses)], title, png.FullName);
             output.WriteLine($"picture: {png.FullName}");
         }

@@ -15,8 +15,8 @@ namespace Hpnna.Cli.Commands;
 /// <summary><c>hpnna train l1|l2</c>: learn programs by DE and write them into a program library.</summary>
 internal static class TrainCommands
 {
-    public const string DefaultL1Library = "firmware-config/programs/l1-primitives.json";
-    public const string DefaultL2Library = "firmware-config/programs/l2-goals.json";
+    public const string DefaultL1Library = "runs/l1-primitives.json";
+    public const string DefaultL2Library = "runs/l2-goals.json";
 
     public static Command Create() => new("train", "Learn programs by differential evolution on the fixed interpreters and save them to a program library.")
     {
@@ -142,7 +142,7 @@ internal static class TrainCommands
 
     private static Option<MulKind> MulOption() => new("--mul") { Description = "The mul kind of the interpreter to learn for.", DefaultValueFactory = _ => MulKind.Published };
 
-    private static Option<string> OutOption(string defaultPath) => new("--out", "-o") { Description = "The program library to write (created, or updated in place).", DefaultValueFactory = _ => defaultPath };
+    private static Option<string> OutOption(string defaultPath) => new("--out", "-o") { Description = "The program library to write (created, or updated in place). The shipped libraries in firmware-config/programs change only when named here.", DefaultValueFactory = _ => defaultPath };
 
     private static string CommandLine(ParseResult parse) => "hpnna " + string.Join(' ', parse.Tokens.Select(t => t.Value));
 
@@ -169,6 +169,7 @@ internal static class TrainCommands
             library = new ProgramLibrary(library.Interpreter, library.Programs, sensors);
         }
 
+        OutputPaths.EnsureFolderFor(path); // a library that could not be written is said before minutes of training, not after
         var trained = TrainingProgress.Run(output, [.. jobs(CommandLine(parse), library)]);
         foreach (var t in trained)
         {
