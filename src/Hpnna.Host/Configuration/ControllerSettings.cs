@@ -1,3 +1,4 @@
+using Hpnna.Programs.CommandLink;
 using Hpnna.Devices.Sonar;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Sensing;
@@ -99,7 +100,8 @@ public sealed class CommandLinkSettings
     /// <summary>Serial port (USB adapter, radio modem, Bluetooth SPP) on the robot (empty = off).</summary>
     public string Serial { get; set; } = "";
 
-    public int Baud { get; set; } = 9600;
+    /// <summary>The link's baud rate; <c>hpnna link</c> uses the same default, so the two agree unless told otherwise.</summary>
+    public int Baud { get; set; } = LinkDefaults.Baud;
 
     /// <summary>File holding the shared key (at least 16 bytes); without it the link is read-only.</summary>
     public string KeyFile { get; set; } = "";

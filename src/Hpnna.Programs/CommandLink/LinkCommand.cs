@@ -148,3 +148,10 @@ public sealed record LinkCommand(LinkVerb Verb, string Signed, string? Name = nu
         return true;
     }
 }
+
+/// <summary>What the robot's service and the operator's client agree on without being told.</summary>
+public static class LinkDefaults
+{
+    /// <summary>Serial baud rate of the command link: radio modems and Bluetooth SPP commonly run at 57600.</summary>
+    public const int Baud = 57600;
+}

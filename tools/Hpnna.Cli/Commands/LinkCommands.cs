@@ -16,7 +16,7 @@ internal static class LinkCommands
     {
         var tcp = new Option<string?>("--tcp") { Description = "HOST:PORT of the service's development link (loopback)." };
         var serial = new Option<string?>("--serial") { Description = "Serial port of the link (USB adapter, radio modem, Bluetooth SPP)." };
-        var baud = new Option<int>("--baud") { Description = "Serial baud rate.", DefaultValueFactory = _ => 9600 };
+        var baud = new Option<int>("--baud") { Description = "Serial baud rate (the service's default too).", DefaultValueFactory = _ => LinkDefaults.Baud };
         var keyFile = new Option<string?>("--key-file") { Description = "The shared key; needed for anything but STATUS when the robot has one." };
         var words = new Argument<string[]>("COMMAND") { Description = LinkCommand.Usage, Arity = ArgumentArity.OneOrMore };
         var command = new Command("link", "Send one command over the robot's command link and print the answer (exit 0 on OK, 1 on ERR).") { tcp, serial, baud, keyFile, words };
