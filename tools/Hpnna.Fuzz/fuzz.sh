@@ -31,8 +31,9 @@ fi
 out="$here/.publish"
 rm -rf "$out"
 dotnet publish "$here/Hpnna.Fuzz.csproj" -c Release -o "$out" -nologo -v:q
-# The project's own code is instrumented; the runtime and third-party libraries are not (their edges are noise).
-for assembly in hpnna-host Hpnna.Programs Hpnna.Arcos Hpnna.Common Hpnna.Core; do
+# The project's own code is instrumented, and the configuration readers the settings pass through (without them
+# an input the JSON reader refuses reaches no instrumented code, and afl stops); the runtime is not.
+for assembly in hpnna-host Hpnna.Programs Hpnna.Arcos Hpnna.Common Hpnna.Core Microsoft.Extensions.Configuration.Json Microsoft.Extensions.Configuration.Binder; do
     "$tools/sharpfuzz" "$out/$assembly.dll" >/dev/null
 done
 
