@@ -26,6 +26,33 @@ public sealed class RobotCommandTests
         Assert.Contains("watchdog   2000 ms: after a link loss the robot drives on blind that long; set 500 ms in its FLASH", check.Output);
     }
 
+    [Fact]
+    public void With_a_goal_the_emulator_judges_the_run_and_ends_at_its_outcome()
+    {
+        // A client that stands still: the run times out at 2 s of robot time, and the emulator says so and exits 2.
+        var port = FreePort.Next();
+        CliRun? emulated = null;
+        var emulate = new Thread(() => emulated = CliRun.InProcess("robot", "emulate", "--tcp", port.ToString(), "--goal", "G3", "--time-limit", "2", "--seconds", "30"));
+        emulate.Start();
+        for (var attempts = 0; attempts < 3 && CliRun.InProcess("robot", "check", "--tcp", $"127.0.0.1:{port}", "--seconds", "4").ExitCode != 0 && emulate.IsAlive; attempts++)
+        {
+            Thread.Sleep(300);
+        }
+
+        Assert.True(emulate.Join(TimeSpan.FromSeconds(30)), "the emulator did not end at the outcome");
+        Assert.Equal(2, emulated!.ExitCode);
+        Assert.Matches(@"outcome: timed out after 2\.\d s, 0\.0 m driven", emulated.Output);
+    }
+
+    [Fact]
+    public void An_emulator_goal_the_maze_does_not_have_is_refused()
+    {
+        var run = CliRun.InProcess("robot", "emulate", "--tcp", "0", "--goal", "G9");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.Contains("G9", run.Error);
+    }
+
     [Theory]
     [InlineData("give exactly one of --port PATH or --tcp HOST:PORT", "robot", "check")]
     [InlineData("give exactly one of --port PATH or --tcp HOST:PORT", "robot", "check", "--port", "/dev/ttyS9", "--tcp", "h:1")]

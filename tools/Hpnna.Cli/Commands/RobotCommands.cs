@@ -7,6 +7,7 @@ using Hpnna.Devices.Links;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Sensing;
 using Hpnna.Simulation.Arcos;
+using Hpnna.Simulation.Episodes;
 using Hpnna.Simulation.Mazes;
 using Hpnna.Simulation.Robots;
 using Hpnna.Simulation.Sonars;
@@ -82,9 +83,11 @@ internal static class RobotCommands
         var lambda = new Option<double>("--lambda") { Description = "Size of the depth-3 T-maze the robot stands in.", DefaultValueFactory = _ => 3 };
         var seconds = new Option<double?>("--seconds") { Description = "Stop after this long (default: until Ctrl+C)." };
         var watchdog = new Option<int>("--watchdog") { Description = "The robot's communication watchdog in ms: 2000 is the factory setting, 500 what a deployed robot should have.", DefaultValueFactory = _ => 2000 };
+        var goal = new Option<string?>("--goal") { Description = "Judge the run for this goal (G1..G8) and stop at its outcome: exit 0 when the robot reaches it, 2 on a crash, another goal or the time limit." };
+        var timeLimit = new Option<double>("--time-limit") { Description = "With --goal: seconds of robot time before the run counts as timed out.", DefaultValueFactory = _ => 120 };
         var command = new Command("emulate", "A simulated Pioneer 3-DX in a T-maze, speaking ARCOS like real firmware (motors off until ENABLE, stops when its watchdog expires).")
         {
-            pty, tcp, baud, lambda, watchdog, seconds,
+            pty, tcp, baud, lambda, watchdog, seconds, goal, timeLimit,
         };
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
@@ -108,11 +111,40 @@ internal static class RobotCommands
             }
 
             var maze = TMazeGenerator.Depth3(size);
+            var judged = parse.GetValue(goal)?.ToUpperInvariant();
+            if (judged is not null)
+            {
+                TMazeGenerator.TurnsOf(judged, maze.Spec.Depth); // G9 and the like are refused here, before the robot is served
+            }
+
             var robot = new SimulatedRobot(maze.World, PioneerModel.P3Dx, SonarLayouts.PioneerFrontRing, new SonarNoise(0.01, 0), 0, seed: 1);
             var emulator = new ArcosRobotEmulator(robot, new EmulatorSettings(Watchdog: TimeSpan.FromMilliseconds(period), BaudRate: tcpPort is null ? parse.GetValue(baud) : 0));
             using var ctrlC = new CtrlC();
             using var limit = parse.GetValue(seconds) is { } s ? new CancellationTokenSource(TimeSpan.FromSeconds(s)) : new CancellationTokenSource();
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctrlC.Token, limit.Token);
+            using var ended = new CancellationTokenSource();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctrlC.Token, limit.Token, ended.Token);
+            string? outcome = null;
+            var succeeded = false;
+            if (judged is not null)
+            {
+                var timeLimitSeconds = parse.GetValue(timeLimit);
+                emulator.AfterStep = (_, simulated, time) =>
+                {
+                    if (outcome is null && EpisodeJudge.Judge(maze.World, simulated, judged, time, timeLimitSeconds, out var reached) is { } verdict)
+                    {
+                        succeeded = verdict == EpisodeOutcome.GoalReached;
+                        outcome = string.Create(CultureInfo.InvariantCulture, $"{(verdict switch
+                        {
+                            EpisodeOutcome.GoalReached => $"reached {reached}",
+                            EpisodeOutcome.WrongGoal => $"reached the wrong goal {reached} (judged for {judged})",
+                            EpisodeOutcome.Crash => "crashed into a wall",
+                            _ => "timed out",
+                        })} after {time:0.0} s, {simulated.Distance:0.0} m driven");
+                        simulated.Stop();
+                        ended.Cancel();
+                    }
+                };
+            }
             if (ptyPath is not null)
             {
                 using var terminal = PseudoTerminal.Open(ptyPath);
@@ -142,7 +174,13 @@ internal static class RobotCommands
 
             var status = emulator.Status;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stopped after {status.Time:0.0} s: {status.Sessions} sessions, {status.CommandsReceived} commands, {status.WatchdogTrips} watchdog stops"));
-            return CliApp.Success;
+            if (judged is null)
+            {
+                return CliApp.Success;
+            }
+
+            output.WriteLine($"outcome: {outcome ?? "no outcome: stopped before the run ended"}");
+            return succeeded ? CliApp.Success : CliApp.GoalNotReached;
         }));
         return command;
     }
