@@ -119,13 +119,24 @@ public sealed class ProgramCommandTests
     [Fact]
     public void The_noise_check_scores_every_goal_code_on_fresh_noisy_copies()
     {
-        var run = CliRun.InProcess("program", "noise", L2, "--noise", "0,10", "--copies", "20");
+        // Pulses of 5-8 steps, which the robot no longer makes (its are 6): G7, which counts two, fails on some copies.
+        var run = CliRun.InProcess("program", "noise", L2, "--noise", "0,10", "--copies", "20", "--pulses", "5-8");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("20 noisy copies a code and level, seed 7, on 3 sizes (lambda 2.4, 4, 5.6), 30 trigger sequences", run.Output);
         Assert.Contains("| goal | 0% | 10% |", run.Output);
         Assert.Contains("| G1 lll | 100.0% (100.0%) | 100.0% (100.0%) |", run.Output); // never switches: nothing to break
         Assert.Matches(@"\| G7 rrl \| 100\.0% \(100\.0%\) \| [0-8]?\d\.\d% ", run.Output); // counts two pulses: copies fail
+    }
+
+    [Fact]
+    public void The_noise_check_uses_the_pulses_the_robot_makes_unless_told_otherwise()
+    {
+        var run = CliRun.InProcess("program", "noise", L2, "--noise", "10", "--copies", "10");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("pulses of 6 steps", run.Output);
+        Assert.Contains("[default: 6]", CliRun.InProcess("program", "noise", "--help").Output);
     }
 
     [Theory]

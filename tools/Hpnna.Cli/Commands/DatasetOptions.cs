@@ -4,13 +4,15 @@ using Hpnna.Training.Sequencing;
 namespace Hpnna.Cli.Commands;
 
 /// <summary>--dataset and --pulses: the synthetic trigger sequences goal codes are learned and checked on.</summary>
-internal sealed class DatasetOptions(string defaultDataset, string datasetDescription)
+/// <param name="defaultPulses">The pulse lengths when none are given; null for the training default's variety.</param>
+internal sealed class DatasetOptions(string defaultDataset, string datasetDescription, string? defaultPulses = null)
 {
     private readonly Option<string> _dataset = new("--dataset") { Description = datasetDescription, DefaultValueFactory = _ => defaultDataset };
 
     private readonly Option<string> _pulses = new("--pulses")
     {
-        Description = $"How long the junction pulses last, in L2 steps, shortest-longest (each turn draws its own). The robot's last 6 (2.4 s); ended with the turn they lasted 4-9, and a code that never met a long one counted it as two junctions. [default: {PulseLengths.Default}]",
+        Description = $"How long the junction pulses last, in L2 steps, shortest-longest (each turn draws its own). The robot's last 6 (2.4 s); ended with the turn they lasted 4-9, and a code that never met a long one counted it as two junctions. [default: {defaultPulses ?? PulseLengths.Default.ToString()}]",
+        DefaultValueFactory = defaultPulses is null ? null : _ => defaultPulses,
     };
 
     public void AddTo(Command command)

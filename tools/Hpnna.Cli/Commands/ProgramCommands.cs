@@ -161,7 +161,7 @@ internal static class ProgramCommands
         var file = new Argument<string>("FILE") { Description = "An L2 goal-code library." };
         var levels = new Option<string>("--noise") { Description = "Comma-separated code noise levels, in percent (relative standard deviation of every value).", DefaultValueFactory = _ => "10,15" };
         var copies = new Option<int>("--copies") { Description = "Noisy copies of each code per level.", DefaultValueFactory = _ => 200 };
-        var dataset = new DatasetOptions("2.4,4,5.6", "The trigger sequences: single, three or comma-separated maze sizes, as for train l2.");
+        var dataset = new DatasetOptions("2.4,4,5.6", "The trigger sequences: single, three or comma-separated maze sizes, as for train l2.", defaultPulses: "6");
         var seed = new Option<int>("--seed") { Description = "Seeds the sequences and the copies; choose one other than the training run's to check on sequences it never saw.", DefaultValueFactory = _ => 7 };
         var modules = new Option<int>("--modules") { Description = "L2's voting modules, each fed its own noisy copy of the code (the robot's by default); 1 checks a single L2.", DefaultValueFactory = _ => InterpreterTopologies.L2Modules };
         var command = new Command("noise", "For every goal code of an L2 library: the share of noisy copies that do every trigger sequence right, and of sequences done right, at each noise level.") { file, levels, copies };
@@ -198,14 +198,31 @@ internal static class ProgramCommands
             var data = dataset.Read(parse, parse.GetValue(seed));
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} noisy copies a code and level, seed {parse.GetValue(seed)}, on {data.Name}, {data.Sequences.Count} trigger sequences, {(voters == 1 ? "one L2 module" : $"{voters} voting L2 modules, each perturbed on its own")}: copies that do every sequence right (sequences right)"));
+            // Every (goal, level) cell is seeded on its own, so measuring them in parallel gives the same table.
+            var rows = ExperimentProgress.Run(output, $"{goals.Count} goals x {percents.Length} levels", (progress, cancel) =>
+            {
+                var cells = new string[goals.Count, percents.Length];
+                var done = 0;
+                Parallel.For(0, goals.Count * percents.Length, new ParallelOptions { CancellationToken = cancel }, i =>
+                {
+                    var (g, l) = (i / percents.Length, i % percents.Length);
+                    var r = GoalNoiseCheck.Measure(GoalTask.Parse(goals[g].Name), goals[g].Code, library.Interpreter, data, percents[l] / 100, count, parse.GetValue(seed), voters);
+                    cells[g, l] = string.Create(CultureInfo.InvariantCulture, $"{100 * r.CopyRate:0.0}% ({100 * r.SequenceRate:0.0}%)");
+                    progress(Interlocked.Increment(ref done), goals.Count * percents.Length);
+                });
+                return goals.Select((goal, g) => $"| {goal.Name} {GoalTask.Parse(goal.Name).Pattern} | {string.Join(" | ", Enumerable.Range(0, percents.Length).Select(l => cells[g, l]))} |").ToArray();
+            });
+            if (rows is null)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("stopped by Ctrl+C");
+                return CliApp.Failure;
+            }
+
             output.WriteLine("| goal | " + string.Join(" | ", percents.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k:0.#}%"))) + " |");
             output.WriteLine("|---|" + string.Concat(percents.Select(_ => "---|")));
-            foreach (var goal in goals)
+            foreach (var row in rows)
             {
-                var task = GoalTask.Parse(goal.Name);
-                var cells = percents.Select(k => GoalNoiseCheck.Measure(task, goal.Code, library.Interpreter, data, k / 100, count, parse.GetValue(seed), voters))
-                    .Select(r => string.Create(CultureInfo.InvariantCulture, $"{100 * r.CopyRate:0.0}% ({100 * r.SequenceRate:0.0}%)"));
-                output.WriteLine($"| {goal.Name} {task.Pattern} | {string.Join(" | ", cells)} |");
+                output.WriteLine(row);
             }
 
             return CliApp.Success;
