@@ -83,14 +83,8 @@ public sealed class ArcosClientTests
     [InlineData("p3dx")]
     public void Over_tcp_it_connects_to_a_listening_simulator_and_drives(string subclass)
     {
-        var listener = TcpLink.Listen(0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        using var client = ClientHarness.Start(() => TcpLink.Connect("127.0.0.1", port, TimeSpan.FromSeconds(2)));
-        listener.Server.ReceiveTimeout = 5000;
-        var accepted = listener.AcceptSocket();
-        using var robot = new EmulatedRobot(new TcpLink(accepted), new EmulatorSettings(Subclass: subclass, BaudRate: 0));
-        listener.Stop();
+        using var bench = OverTcp.Start(new EmulatorSettings(Subclass: subclass, BaudRate: 0));
+        var (client, robot) = (bench.Client, bench.Robot);
 
         Assert.True(ClientHarness.WaitUntil(client, s => s.Link == LinkState.Connected && s.MotorsEnabled, TimeSpan.FromSeconds(5)));
         Assert.Equal(subclass, client.ReadState().Identity!.Subclass);
@@ -98,6 +92,29 @@ public sealed class ArcosClientTests
         Assert.InRange(client.ReadState().Pose.X, 0.48, 0.58);
         Assert.InRange(robot.Status.TruePose.X, 0.48, 0.58);
         Assert.True(Math.Abs(robot.Status.Odometry.Pose.X - client.ReadState().Pose.X) < 0.002, "odometry read back differs by more than the SIP's position unit");
+    }
+
+    /// <summary>
+    /// ARCOS firmware reports X and Y in 15 bits: a robot that backs across x = 0 reports 0x7fff and below. Read as a
+    /// 16-bit step that was a 32.7 m jump; taken modulo 0x8000 it is the few millimetres it moved, at either width.
+    /// </summary>
+    [Theory]
+    [InlineData(15)]
+    [InlineData(16)]
+    public void Odometry_follows_the_robot_across_zero_whether_positions_wrap_at_15_or_16_bits(int bits)
+    {
+        using var bench = OverTcp.Start(new EmulatorSettings(BaudRate: 0, PositionBits: bits));
+        var (client, robot) = (bench.Client, bench.Robot);
+
+        Assert.True(ClientHarness.WaitUntil(client, s => s.Link == LinkState.Connected && s.MotorsEnabled, TimeSpan.FromSeconds(5)));
+        ClientHarness.TurnLeft(client, Math.PI, 1.5);
+        ClientHarness.DriveStraight(client, 0.3, 0.3);
+        Thread.Sleep(300);
+
+        var odometry = client.ReadState().Pose;
+        var truth = robot.Status.Odometry.Pose;
+        Assert.InRange(truth.X, -0.4, -0.25);
+        Assert.True(odometry.DistanceTo(truth) < 0.01, $"client {odometry} vs robot {truth}");
     }
 
     [Fact]
@@ -164,5 +181,27 @@ public sealed class ArcosClientTests
         var frame = new SensorFrame(hardware.Layout);
         hardware.Read(frame);
         return frame;
+    }
+
+    /// <summary>A client connected over loopback TCP to an emulated robot served on the accepted socket.</summary>
+    private sealed record OverTcp(ArcosClient Client, EmulatedRobot Robot) : IDisposable
+    {
+        public static OverTcp Start(EmulatorSettings settings)
+        {
+            var listener = TcpLink.Listen(0);
+            listener.Start();
+            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            var client = ClientHarness.Start(() => TcpLink.Connect("127.0.0.1", port, TimeSpan.FromSeconds(2)));
+            listener.Server.ReceiveTimeout = 5000;
+            var accepted = listener.AcceptSocket();
+            listener.Stop();
+            return new(client, new EmulatedRobot(new TcpLink(accepted), settings));
+        }
+
+        public void Dispose()
+        {
+            Client.Dispose();
+            Robot.Dispose();
+        }
     }
 }

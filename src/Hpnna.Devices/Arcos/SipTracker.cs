@@ -6,8 +6,10 @@ namespace Hpnna.Devices.Arcos;
 
 /// <summary>
 /// Folds SIPs into a <see cref="RobotState"/>: unit conversion by the robot's factors, and odometry unwrapped
-/// from the SIP's 16-bit positions (each step is the signed 16-bit difference, so wrap-around never shows as
-/// a jump). Allocation-free.
+/// from the SIP's positions. ARCOS firmware reports X and Y in 15 bits (ARIA masks them with 0x7fff), simulators
+/// often in 16: each step is taken modulo 0x8000 and the first position read as a signed 15-bit value, which is
+/// right for both widths as long as one SIP never moves the robot 16 m and it starts within 16 m of the origin.
+/// Allocation-free.
 /// </summary>
 internal sealed class SipTracker
 {
@@ -30,14 +32,14 @@ internal sealed class SipTracker
 
         if (!_hasBaseline)
         {
-            _x = sip.X * Units.Distance / 1000;
-            _y = sip.Y * Units.Distance / 1000;
+            _x = Signed15(sip.X) * Units.Distance / 1000;
+            _y = Signed15(sip.Y) * Units.Distance / 1000;
             _hasBaseline = true;
         }
         else
         {
-            _x += (short)(sip.X - _lastX) * Units.Distance / 1000;
-            _y += (short)(sip.Y - _lastY) * Units.Distance / 1000;
+            _x += Step15(sip.X, _lastX) * Units.Distance / 1000;
+            _y += Step15(sip.Y, _lastY) * Units.Distance / 1000;
         }
 
         _lastX = sip.X;
@@ -71,5 +73,19 @@ internal sealed class SipTracker
         state.SipCount++;
         state.LastSipStamp = stamp;
         return true;
+    }
+
+    /// <summary>The move from <paramref name="last"/> to <paramref name="now"/> modulo 0x8000, in (-0x4000, 0x4000].</summary>
+    internal static int Step15(short now, short last)
+    {
+        var step = (now - last) & 0x7fff;
+        return step > 0x4000 ? step - 0x8000 : step;
+    }
+
+    /// <summary>A 15-bit position as signed: 0x4000 and above are negative, as a 16-bit value of the same position would be.</summary>
+    internal static int Signed15(short value)
+    {
+        var low = value & 0x7fff;
+        return low >= 0x4000 ? low - 0x8000 : low;
     }
 }

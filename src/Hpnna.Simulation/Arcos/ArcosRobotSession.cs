@@ -46,7 +46,7 @@ public sealed class ArcosRobotSession
     public ArcosRobotSession(SimulatedRobot robot, EmulatorSettings settings)
     {
         _robot = robot;
-        _settings = settings;
+        _settings = settings.PositionBits is 15 or 16 ? settings : throw new ArgumentException($"PositionBits must be 15 or 16 (got {settings.PositionBits})", nameof(settings));
         _units = ConversionFactors.ForSubclass(settings.Subclass) ?? ConversionFactors.P3dxSh;
         _sonars = new SipSonar[robot.Layout.Count];
         _readings = new SonarReading[robot.Layout.Count];
@@ -311,8 +311,8 @@ public sealed class ArcosRobotSession
         var sip = new StandardSip
         {
             Moving = moving,
-            X = Wrap(pose.X * 1000 / _units.Distance),
-            Y = Wrap(pose.Y * 1000 / _units.Distance),
+            X = Position(pose.X * 1000 / _units.Distance),
+            Y = Position(pose.Y * 1000 / _units.Distance),
             Theta = (short)Math.Round(Pose2D.WrapAngle(pose.Heading) / _units.Angle),
             LeftVelocity = Saturate((linear - halfDifference) / _units.Velocity),
             RightVelocity = Saturate((linear + halfDifference) / _units.Velocity),
@@ -384,7 +384,12 @@ public sealed class ArcosRobotSession
         return new Pose2D(c * dx - s * dy, s * dx + c * dy, pose.Heading - _odometryOrigin.Heading);
     }
 
-    private static short Wrap(double units) => unchecked((short)(long)Math.Round(units));
+    /// <summary>A position as the SIP carries it: wrapped at 16 bits, or at 15 as ARCOS firmware wraps it (0 to 0x7fff).</summary>
+    private short Position(double units)
+    {
+        var wrapped = unchecked((short)(long)Math.Round(units));
+        return _settings.PositionBits == 15 ? (short)(wrapped & 0x7fff) : wrapped;
+    }
 
     private static short Saturate(double value) => (short)Math.Clamp(Math.Round(value), short.MinValue, short.MaxValue);
 

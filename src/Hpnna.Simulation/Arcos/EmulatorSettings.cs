@@ -14,6 +14,7 @@ namespace Hpnna.Simulation.Arcos;
 /// controller stalls with it, and catching up would drive a robot that told the controller nothing. Null
 /// (the default): always catch up, as the robot's own clock would.
 /// </param>
+/// <param name="PositionBits">The width of the SIP's X and Y: 15 as ARCOS firmware (wrapping at 0x8000), or 16 as some simulators.</param>
 public sealed record EmulatorSettings(
     string Name = "HpnnaEmulator",
     string Subclass = "p3dx-sh",
@@ -21,7 +22,8 @@ public sealed record EmulatorSettings(
     TimeSpan? Watchdog = null,
     int BaudRate = 9600,
     bool AllowBaudSwitch = false,
-    TimeSpan? PauseOverStalls = null)
+    TimeSpan? PauseOverStalls = null,
+    int PositionBits = 15)
 {
     public const string RobotClass = "Pioneer";
 
