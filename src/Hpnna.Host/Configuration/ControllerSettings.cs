@@ -46,6 +46,8 @@ public sealed class ControllerSettings
 
     public HardwareSettings Hardware { get; set; } = new();
 
+    public JudgeSettings Judge { get; set; } = new();
+
     /// <summary>The range sensors these settings give the robot: the Pioneer ring (the base's own, or simulated), or HC-SR04 modules (configured, or the simulator's production layout).</summary>
     public SensorLayout SonarLayout() => Backend switch
     {
@@ -89,6 +91,18 @@ public sealed class SimulatorSettings
     /// modules, read by the project's HC-SR04 driver over a simulated GPIO; the world then runs at real time).
     /// </summary>
     public string Sonars { get; set; } = "Ring";
+}
+
+/// <summary>
+/// A run on a real base or the HIL rig judged by the robot's own odometry against a depth-3 maze of this size,
+/// ending at its outcome as a simulated run does (off by default: a robot in the field runs until stopped).
+/// </summary>
+public sealed class JudgeSettings
+{
+    /// <summary>The maze's size lambda (0 = no judge).</summary>
+    public double Lambda { get; set; }
+
+    public double TimeLimitSeconds { get; set; } = 120;
 }
 
 /// <summary>The operator's line-based link for swapping programs at run time.</summary>

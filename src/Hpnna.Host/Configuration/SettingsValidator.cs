@@ -45,6 +45,9 @@ public static class SettingsValidator
         Check(s.Goal.Length == 2 && s.Goal[0] is 'G' or 'g' && s.Goal[1] is >= '1' and <= '8', "Goal", "must be one of G1..G8", $"'{s.Goal}'");
         Check(s.RealtimePriority is >= 0 and <= 99, "RealtimePriority", "must be between 0 (off) and 99", s.RealtimePriority);
         Check(double.IsFinite(s.StatusSeconds) && s.StatusSeconds > 0, "StatusSeconds", "must be > 0", s.StatusSeconds);
+        Check(double.IsFinite(s.Judge.Lambda) && s.Judge.Lambda is >= 0 and <= 20, "Judge:Lambda", "must be 0 (off) or a maze size in (0, 20]", s.Judge.Lambda);
+        Check(s.Judge.Lambda == 0 || s.Backend != BackendKind.Simulator, "Judge:Lambda", "judges a real base or the HIL rig by odometry; the simulator judges its own world (use Simulator:Lambda)", s.Judge.Lambda);
+        Check(double.IsFinite(s.Judge.TimeLimitSeconds) && s.Judge.TimeLimitSeconds > 0, "Judge:TimeLimitSeconds", "must be > 0", s.Judge.TimeLimitSeconds);
         var link = s.CommandLink;
         Check(link.TcpPort is >= 0 and <= 65535, "CommandLink:TcpPort", "must be 0 (off) or a port up to 65535", link.TcpPort);
         Check(HostBaud.Rates.IndexOf(link.Baud) >= 0, "CommandLink:Baud", "must be one of 9600, 19200, 38400, 57600, 115200", link.Baud);

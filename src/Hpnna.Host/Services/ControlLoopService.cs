@@ -6,6 +6,8 @@ using Hpnna.Programs.Library;
 using Hpnna.Robot.Control;
 using Hpnna.Robot.Loop;
 using Hpnna.Robot.Sensing;
+using Hpnna.Simulation.Episodes;
+using Hpnna.Simulation.Mazes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -38,8 +40,11 @@ public sealed class ControlLoopService(
         var controller = HpnnaController.Create(
             programs.L1.Interpreter, programs.L2.Interpreter, programs.L1["Pr"].Code, programs.L1["Pl"].Code, programs.Goal(goal), backend.Hardware.Layout, backend.Clock.Period);
         var tick = new ControlTick(backend.Hardware, controller, backend.Clock.Period);
-        var judge = backend.Observers.OfType<IRunJudge>().FirstOrDefault();
-        var loop = new ControlLoop(tick, backend.Clock, [.. backend.Observers, new DeadSonarLog(tick, logger)]);
+        ITickObserver[] judged = settings.Judge.Lambda > 0
+            ? [new OdometryJudge(TMazeGenerator.Depth3(settings.Judge.Lambda).World, tick.Frame, goal, backend.Clock.Period, settings.Judge.TimeLimitSeconds)]
+            : [];
+        var judge = backend.Observers.Concat(judged).OfType<IRunJudge>().FirstOrDefault();
+        var loop = new ControlLoop(tick, backend.Clock, [.. backend.Observers, .. judged, new DeadSonarLog(tick, logger)]);
         running.OnEmergency(() =>
         {
             loop.RequestStop();

@@ -15,6 +15,18 @@ public enum EpisodeOutcome
     TimeOut,
 }
 
+/// <summary>An outcome in the words a picture or a report shows (never the enum's name).</summary>
+public static class EpisodeOutcomeText
+{
+    public static string Words(this EpisodeOutcome outcome) => outcome switch
+    {
+        EpisodeOutcome.GoalReached => "reached",
+        EpisodeOutcome.WrongGoal => "wrong goal",
+        EpisodeOutcome.Crash => "crashed",
+        _ => "timed out",
+    };
+}
+
 /// <summary>
 /// How an episode ended: outcome, the goal entered (if any), simulated time, path length, ticks, and the
 /// least gap the robot's body kept to a wall (<see cref="Robots.SimulatedRobot.Clearance"/>, metres).

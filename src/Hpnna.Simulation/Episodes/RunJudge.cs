@@ -45,7 +45,7 @@ public sealed class RunJudge(World world, SimulatedRobot robot, string? commande
         return Result is not null;
     }
 
-    private static string Describe(EpisodeResult result, string? goal)
+    internal static string Describe(EpisodeResult result, string? goal)
     {
         var what = result.Outcome switch
         {
