@@ -56,7 +56,7 @@ public sealed class HostCommandLineTests
     public void A_settings_file_that_is_not_JSON_is_refused_in_one_line_naming_the_file()
     {
         var environment = $"Broken{Guid.NewGuid():N}";
-        var file = Path.Combine(AppContext.BaseDirectory, $"appsettings.{environment}.json");
+        var file = Path.Combine(ChildProcess.ProgramFolder, $"appsettings.{environment}.json");
         File.WriteAllText(file, "{ \"Hpnna\": { \"Goal\": \"G3\", } ");
         try
         {

@@ -10,7 +10,10 @@ internal sealed class ChildProcess : IDisposable
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
 
-    /// <param name="dll">The program, relative to the test's output folder (its project reference copies it there).</param>
+    /// <param name="dll">
+    /// The program, relative to the test's output folder (its project reference copies it there), or to the folder
+    /// <c>HPNNA_PROCESS_DIR</c> names: the same tests run against another build (a published one, an older one).
+    /// </param>
     public ChildProcess(string dll, IReadOnlyDictionary<string, string> environment, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
@@ -19,7 +22,7 @@ internal sealed class ChildProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
+        start.ArgumentList.Add(Path.Combine(ProgramFolder, dll));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -31,6 +34,9 @@ internal sealed class ChildProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
+
+    /// <summary>Where the programs started are: the test's output folder, or the one <c>HPNNA_PROCESS_DIR</c> names.</summary>
+    public static string ProgramFolder => Environment.GetEnvironmentVariable("HPNNA_PROCESS_DIR") ?? AppContext.BaseDirectory;
 
     public int Id => _process.Id;
 
