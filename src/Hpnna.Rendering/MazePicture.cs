@@ -56,7 +56,7 @@ public static class MazePicture
         plot.XLabel("x (m)");
         plot.YLabel("y (m)");
         plot.Axes.SquareUnits();
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Right); // beside the maze, never over a goal or a path
         plot.SavePng(path, width, height);
     }
 }

@@ -37,7 +37,7 @@ public static class LineChart
             plot.Axes.SetLimitsY(yMin.Value, yMax.Value);
         }
 
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Right); // beside the data, never over it
         plot.SavePng(path, width, height);
     }
 }

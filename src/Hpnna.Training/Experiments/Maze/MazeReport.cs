@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hpnna.Simulation.Episodes;
 using Hpnna.Simulation.Mazes;
 using Hpnna.Rendering;
 using Hpnna.Training.Reports;
@@ -22,13 +23,16 @@ public static class MazeReport
         report.Paragraph("Each cell: successes / trials, rate, and the Wilson 95% interval.");
 
         var chart = "success-vs-noise.png";
-        LineChart.SavePng(report.PicturePath(chart), "Maze success against program noise", "code noise k (%)", "success rate (%)",
-            [.. s.Lambdas.Select(l =>
-            {
-                var rates = s.NoiseLevels.Select(k => Pool(result, l, k)).ToArray();
-                return new Series($"lambda {Number(l, 1)}", [.. s.NoiseLevels.Select(k => 100 * k)], [.. rates.Select(r => 100 * r.Rate)], [.. rates.Select(r => 100 * r.Low)], [.. rates.Select(r => 100 * r.High)]);
-            })],
-            yMin: 0, yMax: 102);
+        var series = s.Lambdas.Select(l =>
+        {
+            var rates = s.NoiseLevels.Select(k => Pool(result, l, k)).ToArray();
+            return new Series($"lambda {Number(l, 1)}", [.. s.NoiseLevels.Select(k => 100 * k)], [.. rates.Select(r => 100 * r.Rate)], [.. rates.Select(r => 100 * r.Low)], [.. rates.Select(r => 100 * r.High)]);
+        }).ToArray();
+
+        // The axis starts just below the lowest interval, in steps of 5%: the region near 100% is where programs differ.
+        var lowest = series.SelectMany(x => x.BandLow!).DefaultIfEmpty(0).Min();
+        LineChart.SavePng(report.PicturePath(chart), "Maze success against program noise", "code noise k (%)", "success rate (%)", series,
+            yMin: Math.Max(0, Math.Floor((lowest - 1) / 5) * 5), yMax: 100.5);
         report.Image("success against noise", chart);
 
         report.Heading("Success rate by goal");
@@ -60,7 +64,7 @@ public static class MazeReport
         {
             var file = $"trajectories-{goal}.png";
             var paths = result.Trajectories.Where(t => t.Goal == goal && t.Lambda == pictureLambda)
-                .Select(t => new Trajectory($"k = {MarkdownReport.Percent(t.Noise)}: {t.Outcome}", t.Poses)).ToList();
+                .Select(t => new Trajectory($"k = {MarkdownReport.Percent(t.Noise)}: {t.Outcome.Words()}", t.Poses)).ToList();
             MazePicture.SavePng(maze.World, paths, $"goal {goal} ({maze.Goal(goal).Turns}), lambda {Number(pictureLambda, 1)}", report.PicturePath(file), 800, 640);
             report.Image($"trajectories to {goal}", file);
         }
