@@ -1,6 +1,5 @@
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Loop;
-using Hpnna.Simulation.Geometry;
 using Hpnna.Simulation.Worlds;
 
 namespace Hpnna.Simulation.Episodes;
@@ -52,18 +51,8 @@ public sealed class OdometryJudge(World world, SensorFrame frame, string goal, d
 
         _distance += odometry.Pose.DistanceTo(_last);
         _last = odometry.Pose;
-        var pose = InMaze(odometry.Pose);
         var time = tick.Time + period - _startTime;
-        EpisodeOutcome? outcome = odometry.Stalled ? EpisodeOutcome.Crash : null;
-        string? reached = null;
-        if (outcome is null && world.GoalAt(new Vec2(pose.X, pose.Y)) is { } region)
-        {
-            reached = region.Name;
-            outcome = region.Name == _goal ? EpisodeOutcome.GoalReached : EpisodeOutcome.WrongGoal;
-        }
-
-        outcome ??= time >= timeLimit - 1e-9 ? EpisodeOutcome.TimeOut : null;
-        if (outcome is { } ended)
+        if (EpisodeJudge.Judge(world, odometry.Stalled, InMaze(odometry.Pose), _goal, time, timeLimit, out var reached) is { } ended)
         {
             Result = new EpisodeResult(ended, reached, time, _distance, (int)(tick.Index - _startTick + 1), double.NaN);
         }
