@@ -18,7 +18,7 @@ internal static partial class ParseErrors
         if (CannotParse().Match(first) is { Success: true } bad)
         {
             var option = command.Options.FirstOrDefault(o => o.Name == bad.Groups["option"].Value || o.Aliases.Contains(bad.Groups["option"].Value));
-            return $"{bad.Groups["option"].Value} must be {Expected(option?.ValueType)} (got '{bad.Groups["value"].Value}')";
+            return $"{bad.Groups["option"].Value} must be {ValueKind.Expected(option?.ValueType)} (got '{bad.Groups["value"].Value}')";
         }
 
         var unmatched = parse.UnmatchedTokens.FirstOrDefault();
@@ -39,17 +39,6 @@ internal static partial class ParseErrors
         }
 
         return first.Split('\n')[0].Trim();
-    }
-
-    private static string Expected(Type? type)
-    {
-        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
-        return type is null ? "another kind of value"
-            : type.IsEnum ? $"one of {string.Join(", ", Enum.GetNames(type))}"
-            : type == typeof(int) || type == typeof(long) ? "a whole number"
-            : type == typeof(double) || type == typeof(float) ? "a number"
-            : type == typeof(bool) ? "true or false"
-            : "another kind of value";
     }
 
     [GeneratedRegex("^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']*)'", RegexOptions.Singleline)]

@@ -58,13 +58,7 @@ public static class SettingsLoader
         }
 
         var type = typeof(ControllerSettings).Assembly.GetType(match.Groups["type"].Value) ?? Type.GetType(match.Groups["type"].Value);
-        var expected = type is null ? "another kind of value"
-            : type.IsEnum ? $"one of {string.Join(", ", Enum.GetNames(type))}"
-            : type == typeof(bool) ? "true or false"
-            : type == typeof(int) || type == typeof(long) ? "a whole number"
-            : type == typeof(double) || type == typeof(float) ? "a number"
-            : "another kind of value";
-        return $"{match.Groups["key"].Value} must be {expected} (got '{match.Groups["value"].Value}')";
+        return $"{match.Groups["key"].Value} must be {ValueKind.Expected(type)} (got '{match.Groups["value"].Value}')";
     }
 
     /// <summary>Every settings key, as <c>Hpnna:Simulator:Lambda</c>, for <c>--help</c>.</summary>
