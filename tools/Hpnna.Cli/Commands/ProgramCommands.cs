@@ -199,6 +199,7 @@ internal static class ProgramCommands
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} noisy copies a code and level, seed {parse.GetValue(seed)}, on {data.Name}, {data.Sequences.Count} trigger sequences, {(voters == 1 ? "one L2 module" : $"{voters} voting L2 modules, each perturbed on its own")}: copies that do every sequence right (sequences right)"));
             // Every (goal, level) cell is seeded on its own, so measuring them in parallel gives the same table.
+            var tasks = goals.Select(g => GoalTask.Parse(g.Name)).ToArray();
             var rows = ExperimentProgress.Run(output, $"{goals.Count} goals x {percents.Length} levels", (progress, cancel) =>
             {
                 var cells = new string[goals.Count, percents.Length];
@@ -206,11 +207,11 @@ internal static class ProgramCommands
                 Parallel.For(0, goals.Count * percents.Length, new ParallelOptions { CancellationToken = cancel }, i =>
                 {
                     var (g, l) = (i / percents.Length, i % percents.Length);
-                    var r = GoalNoiseCheck.Measure(GoalTask.Parse(goals[g].Name), goals[g].Code, library.Interpreter, data, percents[l] / 100, count, parse.GetValue(seed), voters);
+                    var r = GoalNoiseCheck.Measure(tasks[g], goals[g].Code, library.Interpreter, data, percents[l] / 100, count, parse.GetValue(seed), voters);
                     cells[g, l] = string.Create(CultureInfo.InvariantCulture, $"{100 * r.CopyRate:0.0}% ({100 * r.SequenceRate:0.0}%)");
                     progress(Interlocked.Increment(ref done), goals.Count * percents.Length);
                 });
-                return goals.Select((goal, g) => $"| {goal.Name} {GoalTask.Parse(goal.Name).Pattern} | {string.Join(" | ", Enumerable.Range(0, percents.Length).Select(l => cells[g, l]))} |").ToArray();
+                return goals.Select((goal, g) => $"| {goal.Name} {tasks[g].Pattern} | {string.Join(" | ", Enumerable.Range(0, percents.Length).Select(l => cells[g, l]))} |").ToArray();
             });
             if (rows is null)
             {
