@@ -54,14 +54,14 @@ internal sealed class Bench : IDisposable
     }
 
     /// <summary>
-    /// A failed verdict explained: the result line, the controller's log, then how both processes were
-    /// scheduled and how busy the machine was (last, where a truncated CI log still shows it: a starved bench
-    /// fails for its machine, not for its controller).
+    /// A failed verdict explained: the result line, the controller's log, the rig's own output, then how both
+    /// processes were scheduled and how busy the machine was (last, where a truncated CI log still shows it: a
+    /// starved bench fails for its machine, not for its controller).
     /// </summary>
     public string Explain(string result)
     {
         var scheduling = Rig.Output.Split('\n').Concat(Host.Output.Split('\n')).Where(l => l.Contains("scheduling", StringComparison.Ordinal));
-        return $"{result}\n--- host ---\n{Host.Output}\n--- bench ---\n{string.Join('\n', scheduling)}\nload average: {File.ReadAllText("/proc/loadavg").Trim()}\n{result}";
+        return $"{result}\n--- host ---\n{Host.Output}\n--- rig ---\n{Rig.Output}{Rig.Error}\n--- bench ---\n{string.Join('\n', scheduling)}\nload average: {File.ReadAllText("/proc/loadavg").Trim()}\n{result}";
     }
 
     /// <summary>SIGTERM to the controller, as systemd stops it; its exit code.</summary>
