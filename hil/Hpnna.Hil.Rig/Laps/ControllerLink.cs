@@ -1,4 +1,5 @@
 using System.Text;
+using Hpnna.Common.Links;
 using Hpnna.Devices.Links;
 using Hpnna.Programs.CommandLink;
 
@@ -26,6 +27,12 @@ internal sealed class ControllerLink(string host, int port, byte[]? key) : IDisp
         {
             Dispose();
             throw;
+        }
+        catch (LinkLostException e)
+        {
+            // The controller closed the link (it may have ended its run by itself): a failed command, not a rig crash.
+            Dispose();
+            throw new IOException($"the controller's command link dropped: {e.Message}", e);
         }
     }
 
