@@ -60,6 +60,27 @@ public sealed class NetworkDescriptionTests
     }
 
     [Theory]
+    [InlineData("forward-euler", null, UpdateOrder.Simultaneous)]
+    [InlineData("exponential-euler", null, UpdateOrder.FastFirst)]
+    [InlineData("forward-euler", "fast-first", UpdateOrder.FastFirst)]
+    [InlineData("exponential-euler", "simultaneous", UpdateOrder.Simultaneous)]
+    public void The_update_order_is_the_toolboxs_for_forward_euler_unless_the_file_says_otherwise(string integrator, string? stated, UpdateOrder expected)
+    {
+        var json = Valid.Replace("\"forward-euler\"", $"\"{integrator}\"", StringComparison.Ordinal);
+        if (stated is not null)
+        {
+            json = json.Replace("\"fastSubsteps\": 2", $"\"fastSubsteps\": 2, \"updateOrder\": \"{stated}\"", StringComparison.Ordinal);
+        }
+
+        var description = NetworkDescription.Parse(json, "demo.json");
+        var again = NetworkDescription.Parse(description.ToJson(), "again.json");
+
+        Assert.Equal(expected, description.Definition.UpdateOrder);
+        Assert.Equal(expected, again.Definition.UpdateOrder);
+        Assert.Contains($"\"updateOrder\": \"{NetworkDescription.UpdateOrderName(expected)}\"", description.ToJson());
+    }
+
+    [Theory]
     [InlineData("\"tau\": [1.0, 2.0]", "\"tau\": [1.0]", "$.tau", "must have 2 values")]
     [InlineData("\"tau\": [1.0, 2.0]", "\"tau\": [1.0, 0]", "$.tau[1]", "must be > 0")]
     [InlineData("\"tau\": [1.0, 2.0]", "\"tau\": [1.0, -3]", "$.tau[1]", "must be > 0")]
@@ -83,6 +104,7 @@ public sealed class NetworkDescriptionTests
     [InlineData("\"format\": \"hpnna-network/1\"", "\"format\": \"other/2\"", "$.format", "must be \"hpnna-network/1\"")]
     [InlineData("\"bias\": [-1.0, 0.0]", "\"bias\": [-1.0, 0.0,,]", "$.bias", "malformed JSON")]
     [InlineData("\"bias\": [-1.0, 0.0]", "\"bias\": [-1.0, NaN]", "$.bias", "malformed JSON")]
+    [InlineData("\"fastSubsteps\": 2", "\"fastSubsteps\": 2, \"updateOrder\": \"slow-first\"", "$.updateOrder", "unknown update order 'slow-first' (expected fast-first, simultaneous)")]
     public void Bad_descriptions_are_refused_naming_the_field_and_the_problem(string from, string to, string path, string message)
     {
         var json = Valid.Replace(from, to, StringComparison.Ordinal);

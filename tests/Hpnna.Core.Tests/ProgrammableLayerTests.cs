@@ -34,6 +34,51 @@ public sealed class ProgrammableLayerTests(ITestOutputHelper output)
         Assert.True(worst <= 1e-12, $"max deviation {worst:E3}");
     }
 
+    [Fact]
+    public void With_ideal_muls_the_update_order_changes_nothing()
+    {
+        var (definition, code) = RandomLayers.Create(5, MulKind.Ideal, Integrator.ForwardEuler);
+        var fastFirst = new ProgrammableLayer(definition with { UpdateOrder = UpdateOrder.FastFirst });
+        var simultaneous = new ProgrammableLayer(definition with { UpdateOrder = UpdateOrder.Simultaneous });
+        fastFirst.SetCode(code);
+        simultaneous.SetCode(code);
+
+        foreach (var u in RandomLayers.Inputs(5, 200, definition.InputCount))
+        {
+            fastFirst.Step(u);
+            simultaneous.Step(u);
+        }
+
+        Assert.Equal(fastFirst.State.ToArray(), simultaneous.State.ToArray());
+    }
+
+    [Fact]
+    public void Simultaneously_updated_slow_neurons_read_the_products_of_the_start_of_the_step()
+    {
+        // One neuron driven only through a mul on the constant input (b[0]): its first step sees the mul's initial output.
+        var definition = new LayerDefinition
+        {
+            NeuronCount = 1,
+            InputCount = 0,
+            Tau = [1.0],
+            Programmable = [Connection.Bias(0)],
+            Integrator = Integrator.ForwardEuler,
+            Step = 0.1,
+            Theta = 0.1,
+            UpdateOrder = UpdateOrder.Simultaneous,
+        };
+        var simultaneous = new ProgrammableLayer(definition);
+        var fastFirst = new ProgrammableLayer(definition with { UpdateOrder = UpdateOrder.FastFirst });
+        var range = definition.WeightRange;
+
+        simultaneous.Step([]);
+        fastFirst.Step([]);
+
+        var drive = range.Min + range.Span * PublishedMulBank.InitialActivity;
+        Assert.Equal(0.5 + 0.1 * (Sigmoid.Of(drive) - 0.5), simultaneous.State[0], 1e-15);
+        Assert.NotEqual(simultaneous.State[0], fastFirst.State[0]);
+    }
+
     /// <summary>
     /// Mean and worst |x_layer - x_ctrnn| of the L1 topology over 20 random codes x 1000 steps of smooth,
     /// proximity-like inputs. Measured (seeds 1-20): published mean 0.038, worst 0.78 (its ~0.13 product error

@@ -18,10 +18,11 @@ namespace Hpnna.Core.Description;
 ///   "tau": [1, 1], "initialState": [0.5, 0.5],
 ///   "recurrent": [[0, 0], [0, 0]], "input": [[0, 0, 0], [0, 0, 0]], "bias": [0, 0],
 ///   "programmable": { "connections": "all", "weightRange": [-5, 5], "mul": "published", "theta": 0.1, "code": [ ... ] },
-///   "integrator": "exponential-euler", "step": 0.2, "fastSubsteps": 2
+///   "integrator": "exponential-euler", "step": 0.2, "fastSubsteps": 2, "updateOrder": "fast-first"
 /// }
 /// </code>
-/// Every field but format, neurons, inputs and tau has a default. Reading reports every problem with its
+/// Every field but format, neurons, inputs and tau has a default; the update order's is the authors' toolbox's
+/// ("simultaneous") for forward-Euler networks, the interpreters' ("fast-first") for exponential-Euler ones. Reading reports every problem with its
 /// JSON path; a code outside the weight range, a NaN ("NaN" strings are read so they can be named), a tau
 /// of 0 or an unknown mul kind are all refused.
 /// </remarks>
@@ -42,6 +43,12 @@ public sealed record NetworkDescription(LayerDefinition Definition, double[] Cod
         ["forward-euler"] = Integrator.ForwardEuler,
     };
 
+    private static readonly Dictionary<string, UpdateOrder> UpdateOrderNames = new(StringComparer.Ordinal)
+    {
+        ["fast-first"] = UpdateOrder.FastFirst,
+        ["simultaneous"] = UpdateOrder.Simultaneous,
+    };
+
     /// <summary>A description of <paramref name="definition"/> with its neutral code (zeros where the range allows).</summary>
     public static NetworkDescription WithNeutralCode(LayerDefinition definition)
     {
@@ -53,6 +60,14 @@ public sealed record NetworkDescription(LayerDefinition Definition, double[] Cod
     public static string MulName(MulKind kind) => MulNames.First(pair => pair.Value == kind).Key;
 
     public static string IntegratorName(Integrator integrator) => IntegratorNames.First(pair => pair.Value == integrator).Key;
+
+    public static string UpdateOrderName(UpdateOrder order) => UpdateOrderNames.First(pair => pair.Value == order).Key;
+
+    /// <summary>Reads an update order's name as the description file writes it, e.g. for a command-line override.</summary>
+    public static bool TryParseUpdateOrder(string text, out UpdateOrder order) => UpdateOrderNames.TryGetValue(text, out order);
+
+    /// <summary>The names <see cref="TryParseUpdateOrder"/> reads.</summary>
+    public static IEnumerable<string> UpdateOrderNamesList => UpdateOrderNames.Keys;
 
     /// <summary>Builds a layer loaded with this description's code.</summary>
     public ProgrammableLayer CreateLayer()
@@ -88,6 +103,8 @@ public sealed record NetworkDescription(LayerDefinition Definition, double[] Cod
         }
 
         var programmable = model.Programmable ?? new ProgrammableModel();
+        var integrator = ReadName(model.Integrator, IntegratorNames, Integrator.ExponentialEuler, "$.integrator", "integrator", problems);
+        var defaultOrder = integrator == Integrator.ForwardEuler ? UpdateOrder.Simultaneous : UpdateOrder.FastFirst;
         var definition = new LayerDefinition
         {
             Name = model.Name ?? Path.GetFileNameWithoutExtension(origin),
@@ -104,9 +121,10 @@ public sealed record NetworkDescription(LayerDefinition Definition, double[] Cod
             WeightRange = ReadRange(programmable.WeightRange, problems),
             Mul = ReadName(programmable.Mul, MulNames, MulKind.Published, "$.programmable.mul", "mul kind", problems),
             Theta = programmable.Theta ?? 0.1,
-            Integrator = ReadName(model.Integrator, IntegratorNames, Integrator.ExponentialEuler, "$.integrator", "integrator", problems),
+            Integrator = integrator,
             Step = model.Step ?? 0.2,
             FastSubsteps = model.FastSubsteps,
+            UpdateOrder = ReadName(model.UpdateOrder, UpdateOrderNames, defaultOrder, "$.updateOrder", "update order", problems),
         };
 
         problems.AddRange(definition.Validate());
@@ -164,6 +182,7 @@ public sealed record NetworkDescription(LayerDefinition Definition, double[] Cod
             Integrator = IntegratorName(d.Integrator),
             Step = d.Step,
             FastSubsteps = d.FastSubsteps,
+            UpdateOrder = UpdateOrderName(d.UpdateOrder),
         };
         return JsonSerializer.Serialize(model, DescriptionJsonContext.Default.NetworkFileModel);
     }

@@ -35,6 +35,8 @@ internal sealed class NetworkFileModel
     public double? Step { get; set; }
 
     public int? FastSubsteps { get; set; }
+
+    public string? UpdateOrder { get; set; }
 }
 
 internal sealed class ProgrammableModel

@@ -64,6 +64,9 @@ public sealed record LayerDefinition
     /// <summary>Fast sub-steps per slow step; when null, the smallest count with h/k &lt;= theta.</summary>
     public int? FastSubsteps { get; init; }
 
+    /// <summary>Whether the slow neurons read the muls' products after this step's advance or before it.</summary>
+    public UpdateOrder UpdateOrder { get; init; } = UpdateOrder.FastFirst;
+
     public int CodeLength => Programmable.Count;
 
     /// <summary>The same layer with another mul kind: the same codes, computed with other multiplier sub-networks.</summary>
@@ -266,6 +269,11 @@ public sealed record LayerDefinition
         if (!Enum.IsDefined(Integrator))
         {
             problems.Add(new("$.integrator", Invariant($"unknown integrator {Integrator}")));
+        }
+
+        if (!Enum.IsDefined(UpdateOrder))
+        {
+            problems.Add(new("$.updateOrder", Invariant($"unknown update order {UpdateOrder}")));
         }
 
         if (!double.IsFinite(Step) || Step <= 0)

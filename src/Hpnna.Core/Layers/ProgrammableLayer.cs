@@ -17,13 +17,14 @@ public delegate void StepObserver(int step, ReadOnlySpan<double> activities);
 /// <list type="number">
 /// <item>Take a code posted from another thread, if any (so swaps land whole, at a step boundary).</item>
 /// <item>Gather the source vector s = [x_0..x_N-1, u_0..u_Q-1, 1] and each mul's signal a_m = s[source(m)].</item>
-/// <item>Advance the fast block: every mul sub-stepped k times with s held, so it tracks a_m * p_m.</item>
+/// <item>Advance the fast block: every mul sub-stepped k times with s held, so it tracks a_m * p_m
+/// (<see cref="UpdateOrder.FastFirst"/>; with <see cref="UpdateOrder.Simultaneous"/> this comes after step 4).</item>
 /// <item>drive_i = sum_s F[i,s] * s + sum over muls m into i of (w_min * a_m + (w_max - w_min) * z_m),
 /// where F holds the fixed weights [W | V | b] and z_m is the mul's product estimate.</item>
 /// <item>x_i += alpha_i * (sigma(drive_i) - x_i), alpha_i precomputed by the integrator.</item>
 /// </list>
 /// <para>With <see cref="MulKind.Ideal"/> muls z_m = a_m * p_m exactly, so the layer is the plain CTRNN
-/// whose programmable weights equal the code.</para>
+/// whose programmable weights equal the code, whatever the update order (an ideal mul has no state to lag).</para>
 /// </remarks>
 public sealed class ProgrammableLayer
 {
@@ -40,6 +41,7 @@ public sealed class ProgrammableLayer
     private readonly MulBank _muls;
     private readonly CodeMailbox _mailbox;
     private readonly bool _hasConstantUnit;
+    private readonly bool _mulsFirst;
 
     private readonly double[] _state;
     private readonly double[] _sources;
@@ -97,6 +99,7 @@ public sealed class ProgrammableLayer
         _muls = MulBank.Create(definition.Mul, codeLength, definition.Theta, definition.Step, definition.ResolvedFastSubsteps, definition.Integrator);
         _mailbox = new CodeMailbox(codeLength);
         _hasConstantUnit = definition.HasConstantUnit;
+        _mulsFirst = definition.UpdateOrder == UpdateOrder.FastFirst || definition.Mul == MulKind.Ideal;
 
         _state = new double[_neuronCount];
         _sources = new double[_sourceCount];
@@ -201,9 +204,12 @@ public sealed class ProgrammableLayer
             signal[m] = sources[_mulSource[m]];
         }
 
-        _muls.Advance(signal, _program);
-        var products = _muls.Products;
+        if (_mulsFirst)
+        {
+            _muls.Advance(signal, _program);
+        }
 
+        var products = _muls.Products;
         var drive = _drive.AsSpan();
         var fixedWeights = _fixed.AsSpan();
         for (var i = 0; i < n; i++)
@@ -221,6 +227,11 @@ public sealed class ProgrammableLayer
         for (var m = 0; m < signal.Length; m++)
         {
             drive[_mulTarget[m]] += _weightMin * signal[m] + _weightSpan * products[m];
+        }
+
+        if (!_mulsFirst)
+        {
+            _muls.Advance(signal, _program);
         }
 
         var state = _state.AsSpan();
