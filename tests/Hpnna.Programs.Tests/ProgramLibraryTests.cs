@@ -78,6 +78,18 @@ public sealed class ProgramLibraryTests : IDisposable
         Assert.Contains("published muls in the file, precise expected", error.Message);
     }
 
+    [Fact]
+    public void A_library_states_its_update_order_and_one_trained_in_another_is_refused()
+    {
+        var json = Sample().ToJson();
+        Assert.Contains("\"updateOrder\": \"fast-first\"", json);
+
+        var error = Assert.Throws<InvalidDescriptionException>(() => ProgramLibrary.Parse(json, "l1.json", InterpreterTopologies.L1() with { UpdateOrder = UpdateOrder.Simultaneous }));
+
+        Assert.Contains("$.interpreter: these programs were trained for a different 'L1'", error.Message);
+        Assert.Contains("fast-first update order in the file, simultaneous expected", error.Message);
+    }
+
     [Theory]
     [InlineData("\"format\": \"hpnna-programs/1\"", "\"format\": \"hpnna-programs/9\"", "$.format: must be \"hpnna-programs/1\"")]
     [InlineData("\"name\": \"Pl\"", "\"name\": \"Pz\"", "$.programs[1].name: 'Pz' is not a program of 'L1'")]

@@ -260,7 +260,9 @@ public sealed class ProgramLibrary
             ? $"{actual.NeuronCount} neurons and {actual.InputCount} inputs in the file, {expected.NeuronCount} and {expected.InputCount} expected"
             : expected.Mul != actual.Mul
                 ? $"{NetworkDescription.MulName(actual.Mul)} muls in the file, {NetworkDescription.MulName(expected.Mul)} expected"
-                : "weights, time constants, step or connections differ";
+                : expected.UpdateOrder != actual.UpdateOrder
+                    ? $"{NetworkDescription.UpdateOrderName(actual.UpdateOrder)} update order in the file, {NetworkDescription.UpdateOrderName(expected.UpdateOrder)} expected"
+                    : "weights, time constants, step or connections differ";
 
     private static List<Problem> Check(LayerDefinition interpreter, IReadOnlyList<NamedProgram> programs, string? sensors)
     {
