@@ -1,7 +1,9 @@
 using Hpnna.Devices.Arcos;
 using Hpnna.Devices.Links;
 using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Sensing;
 using Hpnna.Simulation.Arcos;
+using Hpnna.Simulation.Sonars;
 
 namespace Hpnna.Devices.Tests;
 
@@ -75,6 +77,34 @@ public sealed class ArcosClientTests
         // The last packets written before the descriptor closes (ENABLE 0, CLOSE) still reach the robot.
         client.Dispose();
         Assert.True(robot.WaitUntil(s => !s.Open && !s.MotorsEnabled, TimeSpan.FromSeconds(2)), "the robot never got the client's CLOSE");
+    }
+
+    [Fact]
+    public void The_client_reads_all_16_discs_of_the_emulated_ring_front_and_rear()
+    {
+        using var pty = PseudoTerminal.Open();
+        using var robot = new EmulatedRobot(pty.Master);
+        var client = ClientHarness.Start(() => TermiosSerialLink.Open(pty.SlavePath));
+        try
+        {
+            // The rear bank fires one disc every 40 ms: all eight within a third of a second.
+            Assert.True(ClientHarness.WaitUntil(client, s => s.SonarStamps.Take(16).All(stamp => stamp != 0), TimeSpan.FromSeconds(5)), "not every disc reported");
+            var state = client.ReadState();
+            var front = new SonarReading[8];
+            robot.Robot.SonarReadings.CopyTo(front);
+            var rear = new SonarModel(PioneerSonarRing.Rear.Sensors, SonarNoise.None);
+            for (var disc = 0; disc < 16; disc++)
+            {
+                var expected = disc < 8 ? front[disc].Range : rear.Scan(disc - 8, robot.Robot.World.Walls, robot.Robot.Pose, new Random(0)).Range;
+                Assert.Equal(expected, state.SonarRanges[disc], 0.001);
+            }
+
+            Assert.True(double.IsNaN(state.SonarRanges[16]), "a disc the robot does not have");
+        }
+        finally
+        {
+            client.Dispose();
+        }
     }
 
     /// <summary>Over TCP, for both P3-DX firmwares: positions in mm (p3dx-sh) or in 0.485 mm units (p3dx).</summary>

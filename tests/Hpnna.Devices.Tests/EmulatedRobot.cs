@@ -59,7 +59,8 @@ internal sealed class EmulatedRobot : IDisposable
         }
     }
 
-    private static World Room()
+    /// <summary>The 10 m x 10 m walled room, the robot's start at its centre facing +x.</summary>
+    internal static World Room()
     {
         Vec2[] corners = [new(-5, -5), new(5, -5), new(5, 5), new(-5, 5)];
         var walls = new Segment[4];

@@ -23,6 +23,23 @@ public sealed class KinematicsTests
         Assert.Equal(Math.PI / 6, drive.Pose.Heading, 1e-12);
     }
 
+    [Fact]
+    public void Speeding_up_follows_the_acceleration_limit_and_slowing_down_the_deceleration_limit()
+    {
+        var drive = new DifferentialDrive(PioneerModel.P3Dx, new Pose2D(0, 0, 0))
+        {
+            Limits = new AccelerationLimits(0.2, 0.4, 0.5, 1.0),
+        };
+
+        drive.Step(new DriveCommand(0.7, 1.5), 1.0);
+        Assert.Equal((0.2, 0.5), (drive.Linear, drive.Angular));
+        drive.Step(new DriveCommand(0, -1.5), 0.25);
+        Assert.Equal(0.1, drive.Linear, 1e-15);
+        Assert.Equal(0.25, drive.Angular, 1e-15);
+        Assert.Throws<ArgumentOutOfRangeException>(() => drive.Limits = new AccelerationLimits(0.2, 0.4, 0.5, 5.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => drive.Limits = new AccelerationLimits(0, 0.4, 0.5, 1.0));
+    }
+
     [Theory]
     [InlineData(0.5, 0.25)]
     [InlineData(0.3, -0.6)]

@@ -12,6 +12,8 @@ public static class PacketType
     /// <summary>Standard SIP, robot moving (AMRISim always sends 0x32).</summary>
     public const byte SipMoving = 0x33;
     public const byte Encoder = 0x90;
+    /// <summary>Battery information, sent on BATTERYINFO.</summary>
+    public const byte BatteryInfo = 0xFA;
 
     public static bool IsStandardSip(byte type) => type is SipStopped or SipMoving;
 }

@@ -27,6 +27,22 @@ public static class PioneerSonarRing
         Disc(7, 0.069, -0.136, -90),
     ]);
 
+    /// <summary>
+    /// The rear ring: discs 8-15 at -90, -130, -150, -170, +170, +150, +130, +90 degrees (the same parameter file).
+    /// Only the ARCOS emulator models it, for third-party tools; the controller drives by the front ring.
+    /// </summary>
+    public static SensorLayout Rear { get; } = new("pioneer-rear-ring",
+    [
+        Disc(8, -0.157, -0.136, -90),
+        Disc(9, -0.203, -0.119, -130),
+        Disc(10, -0.237, -0.078, -150),
+        Disc(11, -0.255, -0.027, -170),
+        Disc(12, -0.255, 0.027, 170),
+        Disc(13, -0.237, 0.078, 150),
+        Disc(14, -0.203, 0.119, 130),
+        Disc(15, -0.157, 0.136, 90),
+    ]);
+
     private static SonarSpec Disc(int index, double x, double y, double headingDegrees) =>
         new($"s{index}", x, y, headingDegrees * Math.PI / 180, 0.1, MaxRange, ConeHalfAngle);
 }

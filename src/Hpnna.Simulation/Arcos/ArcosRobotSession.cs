@@ -3,7 +3,9 @@ using Hpnna.Arcos.Framing;
 using Hpnna.Arcos.Packets;
 using Hpnna.Arcos.Units;
 using Hpnna.Robot.Contracts;
+using Hpnna.Robot.Sensing;
 using Hpnna.Simulation.Robots;
+using Hpnna.Simulation.Sonars;
 
 namespace Hpnna.Simulation.Arcos;
 
@@ -13,10 +15,14 @@ namespace Hpnna.Simulation.Arcos;
 /// <remarks>
 /// Wait state: SYNC0 and SYNC1 are echoed, SYNC2 answered with name, class and subclass; anything out of
 /// order restarts at SYNC0. Then OPEN starts a SIP every cycle, with motors disabled until ENABLE 1.
-/// VEL, RVEL, VEL2, STOP, E_STOP, SETV, SETRV, SETO, SONAR, CONFIG, ENCODER and BATTEST act as on the robot;
+/// VEL, RVEL, VEL2, STOP, E_STOP, SETV, SETRV, SETA, SETRA, SETO, SONAR, CONFIG, ENCODER, BATTERYINFO and BATTEST
+/// act as on the robot;
 /// a silence longer than the watchdog stops the robot and the next valid packet resumes its setpoints; CLOSE
 /// stops it, reverts the limits and returns to the wait state. Driven by explicit times (seconds), so it runs
 /// the same in real time and in tests; packets go out through <see cref="Output"/>.
+/// A robot with the Pioneer front ring also has the rear ring (discs 8-15, noise-free), fired one disc per sonar cycle as
+/// the firmware fires a bank, each SIP carrying the rear discs fired since the last; the front ring, which the
+/// controller drives by, is reported whole in every SIP.
 /// </remarks>
 public sealed class ArcosRobotSession
 {
@@ -24,8 +30,17 @@ public sealed class ArcosRobotSession
     private readonly EmulatorSettings _settings;
     private readonly ConversionFactors _units;
     private readonly byte[] _packet = new byte[PacketLayout.MaximumLength];
+    /// <summary>Time between two discs of one bank fired (the CONFIG packet's SonarCycle).</summary>
+    private const double SonarCycle = 0.040;
+    private const byte LowBatteryTenths = 110;
+    private const byte FullBatteryTenths = 130;
+
     private readonly SipSonar[] _sonars;
     private readonly SonarReading[] _readings;
+    private readonly SonarModel? _rearRing;
+    private readonly Random _rearRandom = new(0);
+    private int _nextRearDisc;
+    private double _nextRearFire;
     private State _state = State.WaitSync0;
     private double _linear;     // mm/s setpoint
     private double _angular;    // deg/s setpoint
@@ -35,6 +50,7 @@ public sealed class ArcosRobotSession
     private bool _sonarOn = true;
     private bool _watchdogTripped;
     private bool _encoderStream;
+    private bool _batteryInfoStream;
     private double _lastTraffic;
     private double _nextSip;
     private Pose2D _odometryOrigin;
@@ -48,7 +64,8 @@ public sealed class ArcosRobotSession
         _robot = robot;
         _settings = settings.PositionBits is 15 or 16 ? settings : throw new ArgumentException($"PositionBits must be 15 or 16 (got {settings.PositionBits})", nameof(settings));
         _units = ConversionFactors.ForSubclass(settings.Subclass) ?? ConversionFactors.P3dxSh;
-        _sonars = new SipSonar[robot.Layout.Count];
+        _rearRing = robot.Layout == PioneerSonarRing.Front ? new SonarModel(PioneerSonarRing.Rear.Sensors, SonarNoise.None) : null;
+        _sonars = new SipSonar[robot.Layout.Count + (_rearRing is null ? 0 : PioneerSonarRing.Rear.Count)];
         _readings = new SonarReading[robot.Layout.Count];
         SonarFaults = new double[robot.Layout.Count];
         Array.Fill(SonarFaults, double.NaN);
@@ -160,10 +177,15 @@ public sealed class ArcosRobotSession
         if (now >= _nextSip)
         {
             _nextSip = Math.Max(_nextSip + _settings.SipPeriod.TotalSeconds, now);
-            SendSip();
+            SendSip(now);
             if (_encoderStream)
             {
                 SendEncoders();
+            }
+
+            if (_batteryInfoStream)
+            {
+                SendBatteryInfo();
             }
         }
     }
@@ -177,6 +199,7 @@ public sealed class ArcosRobotSession
             Sessions++;
             _motorsEnabled = false;
             _nextSip = now;
+            _nextRearFire = now;
             return;
         }
 
@@ -222,6 +245,7 @@ public sealed class ArcosRobotSession
                 _linear = _angular = 0;
                 _motorsEnabled = false;
                 _encoderStream = false;
+                _batteryInfoStream = false;
                 RevertLimits();
                 _state = State.WaitSync0;
                 break;
@@ -233,6 +257,23 @@ public sealed class ArcosRobotSession
                 break;
             case CommandNumber.SetMaxRotationalVelocity:
                 _maxAngular = Math.Min(Math.Abs(value), _robot.Model.MaxAngular * 180 / Math.PI);
+                break;
+            case CommandNumber.SetAcceleration when value != 0:
+                var linearTop = _robot.Model.LinearAcceleration;
+                var linear = Math.Min(Math.Abs(value) / 1000.0, linearTop);
+                _robot.Acceleration = value > 0 ? _robot.Acceleration with { Linear = linear } : _robot.Acceleration with { LinearDeceleration = linear };
+                break;
+            case CommandNumber.SetRotationalAcceleration when value != 0:
+                var angular = Math.Min(Math.Abs(value) * Math.PI / 180, _robot.Model.AngularAcceleration);
+                _robot.Acceleration = value > 0 ? _robot.Acceleration with { Angular = angular } : _robot.Acceleration with { AngularDeceleration = angular };
+                break;
+            case CommandNumber.BatteryInfo:
+                _batteryInfoStream = value == 2;
+                if (value != 0)
+                {
+                    SendBatteryInfo();
+                }
+
                 break;
             case CommandNumber.ResetOdometry:
                 _odometryOrigin = _robot.Odometry.Pose;
@@ -286,9 +327,22 @@ public sealed class ArcosRobotSession
     {
         _maxLinear = _robot.Model.MaxLinear * 1000;
         _maxAngular = _robot.Model.MaxAngular * 180 / Math.PI;
+        _robot.Acceleration = AccelerationLimits.Of(_robot.Model);
     }
 
-    private void SendSip()
+    /// <summary>
+    /// The battery's state of charge, in percent, as this emulator reckons it from the voltage: linear from the
+    /// low-battery alarm (CONFIG's LowBattery, 11.0 V) to a full 12 V lead-acid pack at rest (13.0 V).
+    /// </summary>
+    private byte StateOfCharge() => (byte)Math.Round(Math.Clamp((_battery - LowBatteryTenths) / (double)(FullBatteryTenths - LowBatteryTenths), 0, 1) * 100);
+
+    private void SendBatteryInfo()
+    {
+        var charge = StateOfCharge();
+        Send(new BatteryInfoPacket(charge, charge).Write(_packet));
+    }
+
+    private void SendSip(double now)
     {
         var odometry = _robot.Odometry;
         var pose = Relative(odometry.Pose);
@@ -304,6 +358,8 @@ public sealed class ArcosRobotSession
                 var mm = !double.IsNaN(fault) ? Math.Min(fault * 1000, 5000) : _readings[i].Echo ? Math.Min(_readings[i].Range * 1000, 5000) : 5000;
                 _sonars[count++] = new SipSonar((byte)i, (ushort)Math.Round(mm / _units.Range));
             }
+
+            count = FireRearRing(now, count);
         }
 
         var moving = Math.Abs(odometry.Linear) > 1e-3 || Math.Abs(odometry.Angular) > 1e-3;
@@ -328,6 +384,29 @@ public sealed class ArcosRobotSession
             StateOfCharge = 0,
         };
         Send(sip.Write(_packet, _sonars.AsSpan(0, count)));
+    }
+
+    /// <summary>Appends the rear discs fired since the last SIP, one every sonar cycle, in order; returns the new count.</summary>
+    private int FireRearRing(double now, int count)
+    {
+        if (_rearRing is null)
+        {
+            return count;
+        }
+
+        var first = _readings.Length;
+        for (var fired = 0; _nextRearFire <= now && fired < PioneerSonarRing.Rear.Count; fired++)
+        {
+            var reading = _rearRing.Scan(_nextRearDisc, _robot.World.Walls, _robot.Pose, _rearRandom);
+            var mm = reading.Echo ? Math.Min(reading.Range * 1000, 5000) : 5000;
+            _sonars[count++] = new SipSonar((byte)(first + _nextRearDisc), (ushort)Math.Round(mm / _units.Range));
+            _nextRearDisc = (_nextRearDisc + 1) % PioneerSonarRing.Rear.Count;
+            _nextRearFire += SonarCycle;
+        }
+
+        // After a pause (the sonars off, a stalled host), the bank fires on from now rather than catching up.
+        _nextRearFire = Math.Max(_nextRearFire, now);
+        return count;
     }
 
     private void UpdateEncoders()
@@ -359,17 +438,17 @@ public sealed class ArcosRobotSession
         SipCycle = (byte)_settings.SipPeriod.TotalMilliseconds,
         HostBaud = 0,
         FrontSonar = 1,
-        LowBattery = 110,
+        LowBattery = LowBatteryTenths,
         RevCount = 16570,
         Watchdog = (ushort)_settings.WatchdogPeriod.TotalMilliseconds,
         RotVelMax = (ushort)_maxAngular,
         TransVelMax = (ushort)_maxLinear,
-        RotAccel = (ushort)(_robot.Model.AngularAcceleration * 180 / Math.PI),
-        RotDecel = (ushort)(_robot.Model.AngularAcceleration * 180 / Math.PI),
-        TransAccel = (ushort)(_robot.Model.LinearAcceleration * 1000),
-        TransDecel = (ushort)(_robot.Model.LinearAcceleration * 1000),
+        RotAccel = (ushort)Math.Round(_robot.Acceleration.Angular * 180 / Math.PI),
+        RotDecel = (ushort)Math.Round(_robot.Acceleration.AngularDeceleration * 180 / Math.PI),
+        TransAccel = (ushort)Math.Round(_robot.Acceleration.Linear * 1000),
+        TransDecel = (ushort)Math.Round(_robot.Acceleration.LinearDeceleration * 1000),
         FrontBumps = 5,
-        SonarCycle = 40,
+        SonarCycle = (byte)(SonarCycle * 1000),
         ResetBaud = (byte)(_settings.AllowBaudSwitch ? 2 : 0),
         TicksPerMm = 128,
         FirmwareVersion = "HPNNA-EMU 1",

@@ -4,11 +4,24 @@ namespace Hpnna.Simulation.Robots;
 
 /// <summary>
 /// Unicycle kinematics driven by (v, omega) setpoints: velocities slew toward the capped setpoint within the
-/// acceleration limits, then the pose moves along the exact arc for constant (v, omega) over the step.
+/// acceleration limits (speeding up) or the deceleration limits (slowing down), then the pose moves along the
+/// exact arc for constant (v, omega) over the step.
 /// </summary>
 public sealed class DifferentialDrive(PioneerModel model, Pose2D pose)
 {
+    private AccelerationLimits _limits = AccelerationLimits.Of(model);
+
     public Pose2D Pose { get; private set; } = pose;
+
+    /// <summary>The limits in force: the model's unless set (never above the model's, which bound a step's reach).</summary>
+    public AccelerationLimits Limits
+    {
+        get => _limits;
+        set => _limits = value.IsValid && value.Linear <= model.LinearAcceleration && value.LinearDeceleration <= model.LinearAcceleration
+            && value.Angular <= model.AngularAcceleration && value.AngularDeceleration <= model.AngularAcceleration
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"acceleration limits must be above 0 and at most the model's ({model.LinearAcceleration} m/s², {model.AngularAcceleration:0.###} rad/s²)");
+    }
 
     public double Linear { get; private set; }
 
@@ -19,8 +32,8 @@ public sealed class DifferentialDrive(PioneerModel model, Pose2D pose)
     {
         var linearTarget = Math.Clamp(setpoint.Linear, -model.MaxLinear, model.MaxLinear);
         var angularTarget = Math.Clamp(setpoint.Angular, -model.MaxAngular, model.MaxAngular);
-        Linear = Slew(Linear, linearTarget, model.LinearAcceleration * dt);
-        Angular = Slew(Angular, angularTarget, model.AngularAcceleration * dt);
+        Linear = Slew(Linear, linearTarget, _limits.Linear * dt, _limits.LinearDeceleration * dt);
+        Angular = Slew(Angular, angularTarget, _limits.Angular * dt, _limits.AngularDeceleration * dt);
         Pose = Integrate(Pose, Linear, Angular, dt);
     }
 
@@ -48,6 +61,10 @@ public sealed class DifferentialDrive(PioneerModel model, Pose2D pose)
             Pose2D.WrapAngle(next));
     }
 
-    private static double Slew(double current, double target, double maxChange) =>
-        current + Math.Clamp(target - current, -maxChange, maxChange);
+    private static double Slew(double current, double target, double speedUp, double slowDown)
+    {
+        // Toward zero (or across it) the deceleration limit applies; away from zero the acceleration limit.
+        var maxChange = Math.Abs(target) < Math.Abs(current) || target * current < 0 ? slowDown : speedUp;
+        return current + Math.Clamp(target - current, -maxChange, maxChange);
+    }
 }

@@ -93,6 +93,16 @@ public sealed class SimulatedRobot : IRobotHardware
 
     public SensorLayout Layout { get; }
 
+    /// <summary>The walls it drives among.</summary>
+    public World World => _world;
+
+    /// <summary>The drive's acceleration limits (the model's unless set; kept when the robot is placed elsewhere).</summary>
+    public AccelerationLimits Acceleration
+    {
+        get => _drive.Limits;
+        set => _drive.Limits = value;
+    }
+
     /// <summary>The last scan, taken at the end of the last <see cref="Advance"/> (the emulator's view; the tick reads a frame).</summary>
     public ReadOnlySpan<SonarReading> SonarReadings => _pinged is null ? _readings : _pinged.Latest;
 
@@ -131,7 +141,7 @@ public sealed class SimulatedRobot : IRobotHardware
     /// </summary>
     public void PlaceAt(Pose2D pose)
     {
-        _drive = new DifferentialDrive(Model, pose);
+        _drive = new DifferentialDrive(Model, pose) { Limits = _drive.Limits };
         _setpoint = DriveCommand.Stop;
         Crashed = false;
         _sonars.Scan(_world.Walls, Pose, _random, _readings);
