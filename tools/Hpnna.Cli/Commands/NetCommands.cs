@@ -28,14 +28,15 @@ internal static class NetCommands
         var inputs = new Option<FileInfo?>("--inputs") { Description = "CSV of inputs, one row per step, one column per input (default: all inputs 0)." };
         var code = new Option<FileInfo?>("--code") { Description = "A code file (hpnna-code/1) to load instead of the description's own code." };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Write every neuron's activity at every step to this CSV (row 0 is the initial state)." };
-        var command = new Command("simulate", "Run a network for n steps with a given input sequence.") { network, steps, inputs, code, output };
+        var order = new Option<string?>("--update-order") { Description = "Override the description's update order: simultaneous (the authors' toolbox) or fast-first (the robot's interpreters)." };
+        order.AcceptOnlyFromAmong([.. NetworkDescription.UpdateOrderNamesList]);
+        var compare = new Option<FileInfo?>("--compare") { Description = "A reference trajectory (rows of step,activities... as --out writes them, # for notes): print the largest difference; exit 2 when it exceeds --tolerance." };
+        var tolerance = new Option<double>("--tolerance") { Description = "The largest difference --compare accepts.", DefaultValueFactory = _ => 1e-9 };
+        var command = new Command("simulate", "Run a network for n steps with a given input sequence.") { network, steps, inputs, code, output, order, compare, tolerance };
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () => RunSimulate(
             parse.InvocationConfiguration.Output,
             parse.GetRequiredValue(network),
-            parse.GetValue(steps),
-            parse.GetValue(inputs),
-            parse.GetValue(code),
-            parse.GetValue(output))));
+            new SimulateOptions(parse.GetValue(steps), parse.GetValue(inputs), parse.GetValue(code), parse.GetValue(output), parse.GetValue(order), parse.GetValue(compare), parse.GetValue(tolerance)))));
         return command;
     }
 
@@ -66,9 +67,22 @@ internal static class NetCommands
         return command;
     }
 
-    private static int RunSimulate(TextWriter output, FileInfo networkFile, int? steps, FileInfo? inputsFile, FileInfo? codeFile, FileInfo? outFile)
+    private sealed record SimulateOptions(int? Steps, FileInfo? Inputs, FileInfo? Code, FileInfo? Out, string? UpdateOrder, FileInfo? Compare, double Tolerance);
+
+    private static int RunSimulate(TextWriter output, FileInfo networkFile, SimulateOptions options)
     {
+        var (steps, inputsFile, codeFile, outFile) = (options.Steps, options.Inputs, options.Code, options.Out);
+        if (!double.IsFinite(options.Tolerance) || options.Tolerance < 0)
+        {
+            throw new UserError($"--tolerance must be a finite number >= 0 (got {options.Tolerance.ToString(CultureInfo.InvariantCulture)})");
+        }
+
         var description = NetworkDescription.Parse(ReadText(networkFile), networkFile.Name);
+        if (options.UpdateOrder is { } orderName && NetworkDescription.TryParseUpdateOrder(orderName, out var order))
+        {
+            description = description with { Definition = description.Definition with { UpdateOrder = order } };
+        }
+
         var definition = description.Definition;
         var layer = description.CreateLayer();
         if (codeFile is not null)
@@ -90,8 +104,16 @@ internal static class NetCommands
             throw new UserError($"--steps {stepCount} needs {stepCount} rows of inputs, but {inputsFile!.Name} has {sequence.Length}");
         }
 
+        var reference = options.Compare is { } compareFile
+            ? ReferenceCsv.Parse(ReadText(compareFile), compareFile.Name, layer.TotalNeuronCount, stepCount)
+            : null;
         var console = ConsoleFactory.For(output);
         console.MarkupLine(Markup.Escape(Summary(definition, layer, stepCount, inputsFile)));
+        if (reference is not null)
+        {
+            return Compare(output, layer, sequence, stepCount, reference, options.Compare!.Name, options.Tolerance);
+        }
+
         if (outFile is null)
         {
             ShowTable(console, layer, sequence, stepCount);
@@ -105,10 +127,40 @@ internal static class NetCommands
         return CliApp.Success;
     }
 
+    /// <summary>Runs the layer and reports its largest difference from the reference over the steps the reference lists.</summary>
+    private static int Compare(TextWriter output, ProgrammableLayer layer, InputSequence sequence, int steps, SortedDictionary<int, double[]> reference, string origin, double tolerance)
+    {
+        var (largest, atStep, atUnit, last) = (0.0, 0, 0, 0.0);
+        layer.Simulate(steps, sequence, (step, activities) =>
+        {
+            if (!reference.TryGetValue(step, out var expected))
+            {
+                return;
+            }
+
+            last = 0;
+            for (var k = 0; k < expected.Length; k++)
+            {
+                var difference = Math.Abs(activities[k] - expected[k]);
+                last = Math.Max(last, difference);
+                if (difference > largest)
+                {
+                    (largest, atStep, atUnit) = (difference, step, k);
+                }
+            }
+        });
+
+        var within = largest <= tolerance;
+        // One unwrapped line (not the console's 80 columns), for scripts and reports to read.
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{origin}, {reference.Count} steps: largest difference {largest:G3} ({layer.ActivityNames[atUnit]}, step {atStep}), {last:G3} at step {reference.Keys.Last()}: {(within ? "within" : "over")} {tolerance:G3}"));
+        return within ? CliApp.Success : CliApp.GoalNotReached;
+    }
+
     private static string Summary(LayerDefinition definition, ProgrammableLayer layer, int steps, FileInfo? inputsFile) =>
         string.Create(CultureInfo.InvariantCulture, $"{definition.Name}: {definition.NeuronCount} slow neurons, {definition.InputCount} inputs, ") +
         string.Create(CultureInfo.InvariantCulture, $"{definition.CodeLength} programmable connections ({NetworkDescription.MulName(definition.Mul)} muls, {layer.TotalNeuronCount} neurons in all); ") +
-        string.Create(CultureInfo.InvariantCulture, $"{NetworkDescription.IntegratorName(definition.Integrator)}, h = {definition.Step}, {definition.ResolvedFastSubsteps} fast sub-steps; ") +
+        string.Create(CultureInfo.InvariantCulture, $"{NetworkDescription.IntegratorName(definition.Integrator)}, h = {definition.Step}, {definition.ResolvedFastSubsteps} fast sub-steps, {NetworkDescription.UpdateOrderName(definition.UpdateOrder)} update; ") +
         string.Create(CultureInfo.InvariantCulture, $"{steps} steps, inputs {(inputsFile is null ? "held at 0" : "from " + inputsFile.Name)}");
 
     private static void ShowTable(IAnsiConsole console, ProgrammableLayer layer, InputSequence sequence, int steps)
