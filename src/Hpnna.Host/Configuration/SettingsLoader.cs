@@ -57,7 +57,7 @@ public static class SettingsLoader
             return message.ReplaceLineEndings(" ");
         }
 
-        var type = typeof(ControllerSettings).Assembly.GetType(match.Groups["type"].Value) ?? Type.GetType(match.Groups["type"].Value);
+        var type = SettingTypes(typeof(ControllerSettings)).FirstOrDefault(t => (Nullable.GetUnderlyingType(t) ?? t).FullName == match.Groups["type"].Value);
         return $"{match.Groups["key"].Value} must be {ValueKind.Expected(type)} (got '{match.Groups["value"].Value}')";
     }
 
@@ -65,7 +65,7 @@ public static class SettingsLoader
     public static IReadOnlyList<string> KnownKeys() =>
         [.. Leaves(typeof(ControllerSettings), ControllerSettings.Section)];
 
-    private static void Check(IConfigurationSection node, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type owner, List<string> problems)
+    private static void Check(IConfigurationSection node, Type owner, List<string> problems)
     {
         var properties = Settable(owner);
         var property = properties.FirstOrDefault(p => string.Equals(p.Name, node.Key, StringComparison.OrdinalIgnoreCase));
@@ -102,7 +102,7 @@ public static class SettingsLoader
         }
     }
 
-    private static IEnumerable<string> Leaves([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type owner, string prefix)
+    private static IEnumerable<string> Leaves(Type owner, string prefix)
     {
         foreach (var property in Settable(owner))
         {
@@ -119,12 +119,34 @@ public static class SettingsLoader
         }
     }
 
-    private static PropertyInfo[] Settable([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type owner) =>
+    /// <summary>Every type a setting can have: the sections, their lists' items and the leaves' types.</summary>
+    private static IEnumerable<Type> SettingTypes(Type owner)
+    {
+        foreach (var property in Settable(owner))
+        {
+            var type = ElementOf(property.PropertyType) ?? property.PropertyType;
+            var nested = IsSection(type) ? SettingTypes(type) : [type];
+            foreach (var found in nested)
+            {
+                yield return found;
+            }
+        }
+    }
+
+    // The walk reaches the settings types through PropertyType, which the trimmer cannot follow: these keep
+    // every settings type's public properties in a trimmed or ahead-of-time compiled build.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(ControllerSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(SimulatorSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(JudgeSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(CommandLinkSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(HardwareSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(SonarModuleSettings))]
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Only the settings types are walked, and the DynamicDependency attributes above keep their public properties.")]
+    private static PropertyInfo[] Settable(Type owner) =>
         [.. owner.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)];
 
     private static bool IsSection(Type type) => type.IsClass && type != typeof(string);
 
-    [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)]
     private static Type? ElementOf(Type type) =>
         type.IsArray ? type.GetElementType()
         : type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type) && type.IsGenericType ? type.GetGenericArguments()[0]
