@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# How fast a published service starts and how its first ticks keep time, JIT against ahead-of-time:
+#   tools/Hpnna.Benchmarks/startup.sh [RUNS]      (default 3 runs of each build)
+# Publishes the service self-contained for this machine twice (the JIT build the Pi bundle ships today, and
+# Native AOT), then runs each on the simulator in real time (goal G3, status after 100 ticks) and prints, per
+# run: milliseconds from launch to the loop being ready (its last start-up line), the first 100 ticks' late count, lateness p99
+# and max, resident memory after 6 s, and the size on disk of what the build needs to run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${1:-3}
+rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+publish() { dotnet publish src/Hpnna.Host -c Release -r "$rid" --self-contained true -p:HpnnaPlots=false \
+    --artifacts-path "$work/art-$1" -o "$work/$1" -nologo -v:q "${@:2}" >/dev/null; rm -f "$work/$1"/*.pdb "$work/$1"/*.xml "$work/$1"/*.dbg; }
+publish jit
+publish aot -p:PublishAot=true
+echo "startup.sh $runs on $rid, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
+for build in jit aot; do
+    for run in $(seq "$runs"); do
+        log="$work/$build-$run.log"
+        start=$(date +%s%N)
+        "$work/$build/hpnna-host" --goal G3 --speed 1 --Hpnna:StatusSeconds 5 >"$log" 2>&1 &
+        pid=$!
+        sleep 6
+        rss=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
+        kill -TERM "$pid"; wait "$pid" || true
+        started=$(grep -m1 ' Programs: ' "$log" | cut -d' ' -f1)
+        started_ns=$(date -d "$(date -u +%F) $started" +%s%N)
+        first=$(grep -m1 -o 'ticks=[0-9]* late=[0-9]*.*lateness p99[^;]*' "$log")
+        printf '%s run %d: first tick due after %d ms; first status: %s; resident %d MB; size %s\n' "$build" "$run" \
+            $(((started_ns - start) / 1000000)) "$first" $((rss / 1024)) "$(du -sh "$work/$build" | cut -f1)"
+    done
+done
