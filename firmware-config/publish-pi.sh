@@ -2,23 +2,36 @@
 # Builds the Raspberry Pi install bundle, firmware-config/out/hpnna-pi-linux-arm64.tar.gz: the service and the
 # hpnna CLI self-contained for linux-arm64 (no .NET on the Pi), the unit, udev rules, boot overlay fragment,
 # production settings, shipped programs, the Pi guide and install.sh (see firmware-config/README.md).
-#   firmware-config/publish-pi.sh [--rid RID] [--out DIR] [--artifacts DIR]
+#   firmware-config/publish-pi.sh [--rid RID] [--out DIR] [--artifacts DIR] [--aot]
 #     --rid        default linux-arm64 (any Pi 3, 4 or 5 on a 64-bit OS)
 #     --out        where the bundle goes (default firmware-config/out)
 #     --artifacts  build in DIR instead of the projects' bin/obj (a build beside another, as the tests do)
+#     --aot        the service compiled ahead of time (Native AOT: starts in tens of ms, 8 MB); not yet run on a
+#                  Pi (docs/results/aot). Cross-compiling for arm64 on x64 installs Debian's cross tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rid=linux-arm64
 out=firmware-config/out
 artifacts=()
+aot=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --rid) rid="$2"; shift 2 ;;
         --out) out="$2"; shift 2 ;;
         --artifacts) artifacts=(--artifacts-path "$2"); shift 2 ;;
-        *) echo "publish-pi.sh: unknown argument '$1' (usage: publish-pi.sh [--rid RID] [--out DIR] [--artifacts DIR])" >&2; exit 2 ;;
+        --aot) aot=true; shift ;;
+        *) echo "publish-pi.sh: unknown argument '$1' (usage: publish-pi.sh [--rid RID] [--out DIR] [--artifacts DIR] [--aot])" >&2; exit 2 ;;
     esac
 done
+
+# Native AOT links with the target's C toolchain: for arm64 on an x64 machine, Debian's cross compiler and arm64 zlib.
+if [ "$aot" = true ] && [ "$rid" = linux-arm64 ] && [ "$(uname -m)" = x86_64 ] && ! dpkg -s zlib1g-dev:arm64 gcc-aarch64-linux-gnu lld >/dev/null 2>&1; then
+    echo "publish-pi.sh: installing the arm64 cross toolchain (clang, lld, gcc-aarch64-linux-gnu, zlib1g-dev:arm64)"
+    dpkg --add-architecture arm64
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang lld llvm \
+        binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu zlib1g-dev:arm64 >/dev/null
+fi
 name=hpnna-pi-$rid
 stage=$out/$name
 rm -rf "$stage" "$out/$name.tar.gz"
@@ -29,9 +42,9 @@ mkdir -p "$files/opt/hpnna" "$files/etc/hpnna" "$files/etc/systemd/system" "$fil
 # HpnnaPlots=false: the service on the robot draws no pictures, so it carries no plotting library. The CLI goes in
 # the same folder (same runtime, same libraries) so robot check, sonar-check and link run on the Pi.
 publish() { dotnet publish "$1" -c Release -r "$rid" --self-contained true -p:PublishSingleFile=false "${artifacts[@]}" "${@:2}" -o "$files/opt/hpnna" -nologo -v:q; }
-publish src/Hpnna.Host -p:HpnnaPlots=false
 publish tools/Hpnna.Cli
-rm -f "$files"/opt/hpnna/*.pdb "$files"/opt/hpnna/*.xml
+publish src/Hpnna.Host -p:HpnnaPlots=false -p:PublishAot="$aot"
+rm -f "$files"/opt/hpnna/*.pdb "$files"/opt/hpnna/*.xml "$files"/opt/hpnna/*.dbg
 
 cp firmware-config/README.md "$files/opt/hpnna/README.md"
 cp firmware-config/settings/appsettings.Production.json "$files/etc/hpnna/"
