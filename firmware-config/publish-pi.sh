@@ -25,13 +25,10 @@ while [ $# -gt 0 ]; do
 done
 
 # Native AOT links with the target's C toolchain: for arm64 on an x64 machine, Debian's cross compiler and arm64 zlib.
-if [ "$aot" = true ] && [ "$rid" = linux-arm64 ] && [ "$(uname -m)" = x86_64 ] && ! dpkg -s zlib1g-dev:arm64 gcc-aarch64-linux-gnu lld >/dev/null 2>&1; then
-    echo "publish-pi.sh: installing the arm64 cross toolchain (clang, lld, gcc-aarch64-linux-gnu, zlib1g-dev:arm64)"
-    dpkg --add-architecture arm64
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang lld llvm \
-        binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu zlib1g-dev:arm64 >/dev/null
+if [ "$aot" = true ] && [ "$rid" = linux-arm64 ]; then
+    firmware-config/cross-tools.sh
 fi
+
 name=hpnna-pi-$rid
 stage=$out/$name
 rm -rf "$stage" "$out/$name.tar.gz"

@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # How fast a published service starts and how its first ticks keep time, JIT against ahead-of-time:
-#   tools/Hpnna.Benchmarks/startup.sh [RUNS]      (default 3 runs of each build)
-# Publishes the service self-contained for this machine twice (the JIT build the Pi bundle ships today, and
-# Native AOT), then runs each on the simulator in real time (goal G3, status after 100 ticks) and prints, per
+#   tools/Hpnna.Benchmarks/startup.sh [RUNS] [RID]      (default 3 runs of each build, for this machine)
+# Publishes the service self-contained twice (the JIT build the Pi bundle ships by default, and Native AOT),
+# then runs each on the simulator in real time (goal G3, status after 100 ticks); with RID linux-arm64 on an
+# x64 machine, under qemu-aarch64 with Debian's arm64 libraries (installed when missing). Prints, per
 # run: milliseconds from launch to the loop being ready (its last start-up line), the first 100 ticks' late count, lateness p99
-# and max, resident memory after 6 s, and the size on disk of what the build needs to run.
+# and max, resident memory once they are done (the emulator's own included under qemu), and the size on disk of
+# what the build needs to run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-3}
-rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
+native=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
+rid=${2:-$native}
+emulator=()
+if [ "$rid" != "$native" ]; then
+    [ "$rid" = linux-arm64 ] || { echo "startup.sh: only linux-arm64 runs emulated (got $rid)" >&2; exit 2; }
+    emulator=(qemu-aarch64)
+    firmware-config/cross-tools.sh
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 publish() { dotnet publish src/Hpnna.Host -c Release -r "$rid" --self-contained true -p:HpnnaPlots=false \
@@ -20,9 +29,9 @@ for build in jit aot; do
     for run in $(seq "$runs"); do
         log="$work/$build-$run.log"
         start=$(date +%s%N)
-        "$work/$build/hpnna-host" --goal G3 --speed 1 --Hpnna:StatusSeconds 5 >"$log" 2>&1 &
+        "${emulator[@]}" "$work/$build/hpnna-host" --goal G3 --speed 1 --Hpnna:StatusSeconds 5 >"$log" 2>&1 &
         pid=$!
-        sleep 6
+        for _ in $(seq 600); do grep -q 'ticks=' "$log" && break; sleep 0.2; done
         rss=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
         kill -TERM "$pid"; wait "$pid" || true
         started=$(grep -m1 ' Programs: ' "$log" | cut -d' ' -f1)
