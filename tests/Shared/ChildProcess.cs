@@ -7,22 +7,27 @@ namespace Hpnna.Tests.Shared;
 internal sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly string _program;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
 
     /// <param name="dll">
     /// The program, relative to the test's output folder (its project reference copies it there), or to the folder
-    /// <c>HPNNA_PROCESS_DIR</c> names: the same tests run against another build (a published one, an older one).
+    /// <c>HPNNA_PROCESS_DIR</c> names: the same tests run against another build (a published one, an older one, or
+    /// one compiled ahead of time, whose executable is run directly when the folder has no such dll).
     /// </param>
     public ChildProcess(string dll, IReadOnlyDictionary<string, string> environment, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        var path = Path.Combine(ProgramFolder, dll);
+        var native = Path.ChangeExtension(path, null);
+        _program = File.Exists(path) || !File.Exists(native) ? path : native;
+        var start = _program == path ? new ProcessStartInfo("dotnet") { ArgumentList = { path } } : new ProcessStartInfo(native);
+        (start.RedirectStandardOutput, start.RedirectStandardError, start.WorkingDirectory) = (true, true, Path.GetTempPath());
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add(Path.Combine(ProgramFolder, dll));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -50,7 +55,7 @@ internal sealed class ChildProcess : IDisposable
         if (!_process.WaitForExit(timeout))
         {
             _process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{_process.StartInfo.ArgumentList[0]} did not exit within {timeout.TotalSeconds} s; output so far:\n{Output}\n{Error}");
+            throw new TimeoutException($"{_program} did not exit within {timeout.TotalSeconds} s; output so far:\n{Output}\n{Error}");
         }
 
         _process.WaitForExit();
