@@ -259,8 +259,7 @@ public sealed class ArcosRobotSession
                 _maxAngular = Math.Min(Math.Abs(value), _robot.Model.MaxAngular * 180 / Math.PI);
                 break;
             case CommandNumber.SetAcceleration when value != 0:
-                var linearTop = _robot.Model.LinearAcceleration;
-                var linear = Math.Min(Math.Abs(value) / 1000.0, linearTop);
+                var linear = Math.Min(Math.Abs(value) / 1000.0, _robot.Model.LinearAcceleration);
                 _robot.Acceleration = value > 0 ? _robot.Acceleration with { Linear = linear } : _robot.Acceleration with { LinearDeceleration = linear };
                 break;
             case CommandNumber.SetRotationalAcceleration when value != 0:
@@ -355,8 +354,7 @@ public sealed class ArcosRobotSession
             for (var i = 0; i < _readings.Length; i++)
             {
                 var fault = SonarFaults[i];
-                var mm = !double.IsNaN(fault) ? Math.Min(fault * 1000, 5000) : _readings[i].Echo ? Math.Min(_readings[i].Range * 1000, 5000) : 5000;
-                _sonars[count++] = new SipSonar((byte)i, (ushort)Math.Round(mm / _units.Range));
+                _sonars[count++] = new SipSonar((byte)i, SipRange(!double.IsNaN(fault) ? fault : Metres(_readings[i])));
             }
 
             count = FireRearRing(now, count);
@@ -386,6 +384,12 @@ public sealed class ArcosRobotSession
         Send(sip.Write(_packet, _sonars.AsSpan(0, count)));
     }
 
+    /// <summary>A reading's range, or 5 m (the Pioneer's "nothing seen") for no echo.</summary>
+    private static double Metres(SonarReading reading) => reading.Echo ? reading.Range : 5;
+
+    /// <summary>A range as a SIP carries it: capped at 5000 mm, in the firmware's range unit.</summary>
+    private ushort SipRange(double metres) => (ushort)Math.Round(Math.Min(metres * 1000, 5000) / _units.Range);
+
     /// <summary>Appends the rear discs fired since the last SIP, one every sonar cycle, in order; returns the new count.</summary>
     private int FireRearRing(double now, int count)
     {
@@ -398,8 +402,7 @@ public sealed class ArcosRobotSession
         for (var fired = 0; _nextRearFire <= now && fired < PioneerSonarRing.Rear.Count; fired++)
         {
             var reading = _rearRing.Scan(_nextRearDisc, _robot.World.Walls, _robot.Pose, _rearRandom);
-            var mm = reading.Echo ? Math.Min(reading.Range * 1000, 5000) : 5000;
-            _sonars[count++] = new SipSonar((byte)(first + _nextRearDisc), (ushort)Math.Round(mm / _units.Range));
+            _sonars[count++] = new SipSonar((byte)(first + _nextRearDisc), SipRange(Metres(reading)));
             _nextRearDisc = (_nextRearDisc + 1) % PioneerSonarRing.Rear.Count;
             _nextRearFire += SonarCycle;
         }
