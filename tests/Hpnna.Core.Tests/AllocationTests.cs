@@ -17,8 +17,9 @@ public sealed class AllocationTests
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         Step(hierarchy, 0, 50_000);
-        hierarchy.PostGoal(goal);           // swaps land inside the counted window
-        hierarchy.PostPrimitive(Primitive.RightWall, primitive);
+        hierarchy.PostPrimitive(Primitive.RightWall, primitive); // lands inside the counted window
+        hierarchy.L2.SetCode(goal);
+        hierarchy.L2.Prepare(hierarchy.L2.State);
         Step(hierarchy, 50_000, 50_000);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 

@@ -20,7 +20,7 @@ public sealed class HierarchyTransitionTests
         Assert.False(hierarchy.Preparing);
         Assert.True(hierarchy.AppliedSelection < 0.5);
 
-        hierarchy.PostGoal(Goal(selectionBias: 5));
+        hierarchy.L2.SetCode(Goal(selectionBias: 5));
         var preparing = 0;
         for (var step = 0; step < 60; step++)
         {
@@ -54,8 +54,8 @@ public sealed class HierarchyTransitionTests
         {
             if (step == 30)
             {
-                plain.PostGoal(Goal(selectionBias: 5));
-                off.PostGoal(Goal(selectionBias: 5));
+                plain.L2.SetCode(Goal(selectionBias: 5));
+                off.L2.SetCode(Goal(selectionBias: 5));
             }
 
             Assert.Equal(plain.Step(near, 0), off.Step(near, 0));

@@ -19,7 +19,7 @@ public sealed class CommandLinkTests
             link.WaitForTicks(10);
             Assert.StartsWith("OK STATUS goal=G1", link.Send("STATUS"));
             Assert.Equal("OK GOAL G8", link.Send("GOAL G8"));
-            AssertBeforeFirstJunction(link.Send("STATUS"), "goal=G8");
+            Assert.Contains("junctions=0", link.WaitForStatus(s => s.Contains("goal=G8")));
             Assert.StartsWith("ERR bad checksum", link.SendRaw("GOAL G2*00"));
             Assert.StartsWith("ERR code for Pr", link.Send("CODE Pr 1,2,3"));
         }
@@ -36,7 +36,7 @@ public sealed class CommandLinkTests
         var link = new LinkClient(pty.Master);
         link.WaitForTicks(10);
         Assert.Equal("OK GOAL G7", link.Send("GOAL G7"));
-        AssertBeforeFirstJunction(link.Send("STATUS"), "goal=G7");
+        Assert.Contains("junctions=0", link.WaitForStatus(s => s.Contains("goal=G7")));
         Assert.True(host.WaitForExit(TimeSpan.FromSeconds(60)) == 0, host.Output + host.Error);
         Assert.Contains("Run ended: reached G7", host.Output);
     }
@@ -61,7 +61,7 @@ public sealed class CommandLinkTests
             Assert.Equal("OK GOAL G6", link.Send(signed));
             Assert.StartsWith("ERR replayed or stale", link.Send(signed));
             Assert.StartsWith("ERR bad mac", link.Send($"GOAL G2 seq=2 mac={LinkAuthenticator.Sign("a wrong key of sixteen+ bytes"u8.ToArray(), nonce, 2, "GOAL G2")}"));
-            Assert.StartsWith("OK STATUS goal=G6", link.Send("STATUS"));
+            link.WaitForStatus(s => s.StartsWith("OK STATUS goal=G6", StringComparison.Ordinal), timeoutSeconds: 5);
 
             var stop = $"STOP seq=2 mac={LinkAuthenticator.Sign(key, nonce, 2, "STOP")}";
             Assert.Equal("OK STOP", link.Send(stop));
@@ -73,15 +73,36 @@ public sealed class CommandLinkTests
         }
     }
 
-    /// <summary>
-    /// L2 carries its program's progress in its state: a goal swapped after the first junction is taken from
-    /// that state and may not lead to the new goal (see the README). These tests swap in the first corridor
-    /// (the first junction is about 180 ticks away at lambda 3); this says so if a loaded machine was too slow.
-    /// </summary>
-    private static void AssertBeforeFirstJunction(string status, string goal)
+    [Fact]
+    public void A_goal_swapped_after_the_first_junction_is_reached_and_one_out_of_reach_is_refused()
     {
-        Assert.Contains(goal, status);
-        var ticks = long.Parse(status.Split(' ').Single(w => w.StartsWith("ticks=", StringComparison.Ordinal))["ticks=".Length..], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(ticks < 150, $"the swap landed at tick {ticks}, too close to the first junction to judge");
+        var port = FreePort.Next();
+        using var host = HostProcess.Start("--goal", "G1", "--speed", "2", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
+        using (var link = LinkClient.ConnectTcp(port))
+        {
+            link.WaitForStatus(s => s.Contains("junctions=1 turns=L turning=no"));
+            Assert.Equal("ERR G8 (RRR) can no longer be reached: turns taken L; still reachable: G1, G2, G3, G4", link.Send("GOAL G8"));
+            Assert.Equal("OK GOAL G4", link.Send("GOAL G4"));
+            Assert.Contains("junctions=1", link.WaitForStatus(s => s.Contains("goal=G4")));
+        }
+
+        Assert.True(host.WaitForExit(TimeSpan.FromSeconds(60)) == 0, host.Output + host.Error);
+        Assert.Contains("Run ended: reached G4", host.Output);
+    }
+
+    [Fact]
+    public void A_goal_out_of_reach_after_the_second_junction_is_refused_and_the_old_goal_is_reached()
+    {
+        var port = FreePort.Next();
+        using var host = HostProcess.Start("--goal", "G2", "--speed", "2", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
+        using (var link = LinkClient.ConnectTcp(port))
+        {
+            link.WaitForStatus(s => s.Contains("junctions=2 turns=LL turning=no"));
+            Assert.Equal("ERR G3 (LRL) can no longer be reached: turns taken LL; still reachable: G1, G2", link.Send("GOAL G3"));
+            Assert.Contains("goal=G2 junctions=2", link.Send("STATUS"));
+        }
+
+        Assert.True(host.WaitForExit(TimeSpan.FromSeconds(60)) == 0, host.Output + host.Error);
+        Assert.Contains("Run ended: reached G2", host.Output);
     }
 }

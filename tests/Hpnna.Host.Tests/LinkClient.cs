@@ -52,6 +52,25 @@ internal sealed class LinkClient(IByteLink link) : IDisposable
         throw new TimeoutException($"the loop did not reach {ticks} ticks");
     }
 
+    /// <summary>Polls STATUS until <paramref name="wanted"/> holds of it (the robot has passed a junction, a swap landed); the status.</summary>
+    public string WaitForStatus(Func<string, bool> wanted, double timeoutSeconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        var status = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            status = Send("STATUS");
+            if (wanted(status))
+            {
+                return status;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        throw new TimeoutException($"STATUS never became what was waited for; last: {status}");
+    }
+
     public static LinkClient ConnectTcp(int port)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);

@@ -42,6 +42,27 @@ public sealed class JunctionTriggerTests
     }
 
     [Fact]
+    public void A_turn_begun_is_approaching_until_counted_but_a_swing_just_after_a_turn_is_not()
+    {
+        var trigger = Create();
+        var approaching = new List<bool>();
+        var rates = Enumerable.Repeat(0.0, 100) // a corridor
+            .Concat(Enumerable.Repeat(0.35, 4))  // L1 begins to turn: above the approach threshold, below the trigger's
+            .Concat(Enumerable.Repeat(0.9, 60))  // the junction turn
+            .Concat(Enumerable.Repeat(0.0, 10))
+            .Concat(Enumerable.Repeat(-0.35, 10)) // the swing into the new corridor, within the settling time
+            .Concat(Enumerable.Repeat(0.0, 100));
+        foreach (var rate in rates)
+        {
+            trigger.Update(Turning(rate));
+            approaching.Add(trigger.Approaching);
+        }
+
+        // The four ticks of the turn begun; neither the counted turn nor the swing after it.
+        Assert.Equal(Enumerable.Range(100, 4), approaching.Select((a, t) => (a, t)).Where(x => x.a).Select(x => x.t));
+    }
+
+    [Fact]
     public void A_turn_lasts_until_seventy_degrees_are_turned_however_slowly_and_its_pulse_is_always_as_long()
     {
         foreach (var rate in new[] { -0.55, 0.7, -0.9 })
@@ -99,5 +120,5 @@ public sealed class JunctionTriggerTests
     [InlineData(1.0, 2.4)]
     [InlineData(0.5, 0.0)]
     public void Bad_settings_are_refused(double threshold, double pulseSeconds) =>
-        Assert.Throws<ArgumentException>(() => new JunctionTrigger(threshold, 1.2, 1.5, 8, pulseSeconds, 1, Period));
+        Assert.Throws<ArgumentException>(() => new JunctionTrigger(threshold, 1.2, 1.5, 8, pulseSeconds, 1, Period, 0.25, 3));
 }

@@ -23,8 +23,10 @@ namespace Hpnna.Core.Interpreters;
 /// 1, and a mixed code is neither primitive (measured: with the raw o = 0.9 of a confident L2, the robot
 /// crashes). L2's programs are learned to keep o beyond this margin at every junction.
 /// The blend is computed exactly (an ideal mul); since a code maps affinely onto programming inputs,
-/// blending codes and blending programming inputs are the same. Pr, Pl and the goal code can be replaced
-/// from any thread; replacements land whole at the next step boundary, without allocation.
+/// blending codes and blending programming inputs are the same. Pr and Pl can be replaced from any thread;
+/// replacements land whole at the next step boundary, without allocation. The goal code is L2's
+/// (<see cref="L2Interpreter.SetCode"/>, on the stepping thread): a goal swap mid-run must know where the
+/// robot is, which the controller above does.
 /// </para>
 /// <para>
 /// L1 may run as several identical modules (<see cref="ModuleVote"/>), each with its own lines for Pr and Pl
@@ -147,9 +149,6 @@ public sealed class Hierarchy
         L1.Layer.Definition.EnsureValidCode(code);
         (which == Primitive.RightWall ? _rightMailbox : _leftMailbox).Post(code);
     }
-
-    /// <summary>Posts a goal code for L2 from any thread; it lands at the next step boundary.</summary>
-    public void PostGoal(ReadOnlySpan<double> code) => L2.PostCode(code);
 
     /// <summary>Both interpreters back to their initial states; codes are kept.</summary>
     public void Reset()

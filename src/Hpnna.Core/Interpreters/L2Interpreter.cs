@@ -1,5 +1,5 @@
 using Hpnna.Core.Layers;
-using Hpnna.Core.Programs;
+using Hpnna.Core.Transitions;
 
 namespace Hpnna.Core.Interpreters;
 
@@ -15,6 +15,12 @@ namespace Hpnna.Core.Interpreters;
 /// noise (<c>hpnna program noise --modules</c>), 85.6% of trigger sequences right with one module, 95.5% with
 /// three, 97.3% with five. A perturbation common to every module (a stored code corrupted before it is fed)
 /// is not outvoted.
+/// <para>
+/// A goal swapped mid-run takes over from the state the old goal's run left, which its program was never
+/// trained from. With a goal phase, <see cref="Prepare"/> starts each module's preparatory phase
+/// (<see cref="TransitionModule"/>) toward the state the new goal's code reaches at the same junction
+/// (<see cref="CorridorStates"/>); off, every step is the bare module's, bit for bit.
+/// </para>
 /// </remarks>
 public sealed class L2Interpreter
 {
@@ -22,12 +28,12 @@ public sealed class L2Interpreter
 
     private readonly double[] _input = new double[1];
     private readonly ProgrammableLayer[] _modules;
+    private readonly TransitionModule[] _transitions;
     private readonly double[] _votes;
-    private readonly CodeMailbox _mailbox;
-    private readonly double[] _posted;
 
     /// <param name="modules">Identical modules voting on the selection (<see cref="ModuleVote"/>).</param>
-    public L2Interpreter(LayerDefinition definition, int modules = 1)
+    /// <param name="goalPhase">The preparatory phase <see cref="Prepare"/> starts (<see cref="PreparatoryPhase.Off"/> unless given).</param>
+    public L2Interpreter(LayerDefinition definition, int modules = 1, PreparatoryPhase? goalPhase = null)
     {
         if (definition.InputCount != 1)
         {
@@ -37,9 +43,8 @@ public sealed class L2Interpreter
         ModuleVote.EnsureModuleCount(modules);
 
         _modules = [.. Enumerable.Range(0, modules).Select(_ => new ProgrammableLayer(definition))];
+        _transitions = [.. _modules.Select(m => new TransitionModule(m, goalPhase ?? PreparatoryPhase.Off))];
         _votes = new double[modules];
-        _mailbox = new CodeMailbox(definition.CodeLength);
-        _posted = new double[definition.CodeLength];
         Selection = Vote();
     }
 
@@ -50,6 +55,18 @@ public sealed class L2Interpreter
     public int CodeLength => Definition.CodeLength;
 
     public int Modules => _modules.Length;
+
+    /// <summary>Slow neurons per module: the length of a state <see cref="Prepare"/> takes.</summary>
+    public int NeuronCount => _modules[0].NeuronCount;
+
+    /// <summary>The phase <see cref="Prepare"/> starts.</summary>
+    public PreparatoryPhase GoalPhase => _transitions[0].Phase;
+
+    /// <summary>Whether the next step is a preparatory one.</summary>
+    public bool Preparing => _transitions[0].Preparing;
+
+    /// <summary>The first module's slow state.</summary>
+    public ReadOnlySpan<double> State => _modules[0].State;
 
     /// <summary>The code on the first module's lines (all modules' unless set one by one).</summary>
     public ReadOnlySpan<double> Code => _modules[0].Code;
@@ -75,19 +92,25 @@ public sealed class L2Interpreter
         Selection = Vote();
     }
 
-    /// <summary>Posts a goal code from any thread (validated here); it lands on every module at the next step boundary.</summary>
-    public void PostCode(ReadOnlySpan<double> code)
+    /// <summary>
+    /// Starts every module's goal phase toward <paramref name="target"/>, the state the code now on the lines
+    /// reaches where the robot is (stepping thread only; nothing happens with the phase off).
+    /// </summary>
+    public void Prepare(ReadOnlySpan<double> target)
     {
-        Definition.EnsureValidCode(code);
-        _mailbox.Post(code);
+        foreach (var transition in _transitions)
+        {
+            transition.Switch(target);
+        }
     }
 
-    /// <summary>Every module back to its initial state; codes are kept.</summary>
+    /// <summary>Every module back to its initial state; codes are kept, a phase under way is dropped.</summary>
     public void Reset()
     {
-        foreach (var module in _modules)
+        for (var m = 0; m < _modules.Length; m++)
         {
-            module.Reset();
+            _modules[m].Reset();
+            _transitions[m].Cancel();
         }
 
         Selection = Vote();
@@ -95,18 +118,10 @@ public sealed class L2Interpreter
 
     public double Step(double trigger)
     {
-        if (_mailbox.TryTake(_posted))
-        {
-            foreach (var module in _modules)
-            {
-                module.SetCode(_posted);
-            }
-        }
-
         _input[0] = trigger;
-        foreach (var module in _modules)
+        foreach (var transition in _transitions)
         {
-            module.Step(_input);
+            transition.Step(_input);
         }
 
         Selection = Vote();

@@ -13,11 +13,11 @@ namespace Hpnna.Host.CommandLink;
 
 /// <summary>
 /// The running controller as the command link sees it. Every change is validated against the interpreters
-/// the loop runs, then posted through the hierarchy's code mailboxes, which the control thread takes whole at
-/// its next tick boundary: the link thread never touches the control thread's state and the tick never waits.
+/// the loop runs, then posted through the hierarchy's code mailboxes and the goal switch, which the control
+/// thread takes whole at its next tick boundary (a goal after the turn under way): the link thread never
+/// touches the control thread's state and the tick never waits.
 /// </summary>
-/// <param name="goalChanged">Told of every goal the operator selects (the simulator judges the run by it).</param>
-public sealed class ControllerTarget(ProgramSet programs, HpnnaController controller, ControlLoop loop, string goal, Action<string> goalChanged) : IProgramTarget
+public sealed class ControllerTarget(ProgramSet programs, HpnnaController controller, ControlLoop loop, string goal) : IProgramTarget
 {
     private readonly Lock _lock = new();
     private ProgramLibrary _l1 = programs.L1;
@@ -33,10 +33,7 @@ public sealed class ControllerTarget(ProgramSet programs, HpnnaController contro
                 return $"the L2 library has no program {goal}";
             }
 
-            controller.Hierarchy.PostGoal(_l2[goal].Code);
-            _goal = goal;
-            goalChanged(goal);
-            return null;
+            return Swap(goal, _l2[goal].Code);
         }
     }
 
@@ -60,11 +57,12 @@ public sealed class ControllerTarget(ProgramSet programs, HpnnaController contro
             var replaced = library.With(new NamedProgram(program, code, null));
             if (isGoal)
             {
-                _l2 = replaced;
-                if (program == _goal)
+                if (program == _goal && Swap(program, code) is { } refused)
                 {
-                    controller.Hierarchy.PostGoal(code);
+                    return refused;
                 }
+
+                _l2 = replaced;
             }
             else
             {
@@ -122,8 +120,12 @@ public sealed class ControllerTarget(ProgramSet programs, HpnnaController contro
                     return $"{path} has no program for the current goal {_goal}";
                 }
 
+                if (Swap(_goal, loaded[_goal].Code) is { } refused)
+                {
+                    return refused;
+                }
+
                 _l2 = loaded;
-                controller.Hierarchy.PostGoal(loaded[_goal].Code);
             }
 
             return null;
@@ -151,14 +153,23 @@ public sealed class ControllerTarget(ProgramSet programs, HpnnaController contro
     public string Status()
     {
         var m = loop.Metrics;
-        string goal;
-        lock (_lock)
+        var route = controller.Goals.Route;
+        var goal = route.Goal > 0 ? GoalRoutes.Name(route.Goal) : "?";
+        var pending = route.Pending > 0 ? $" pending={GoalRoutes.Name(route.Pending)}" : "";
+        var primitive = controller.Hierarchy.AppliedSelection >= 0.5 ? "Pr" : "Pl";
+        return string.Create(CultureInfo.InvariantCulture, $"goal={goal}{pending} junctions={route.Junctions} turns={route.Turns} turning={(route.Turning || route.Approaching ? "yes" : "no")} refused={controller.Goals.Refused} primitive={primitive} state={(loop.Tick.DeadSonar >= 0 ? $"stopped-dead-sonar-{loop.Tick.DeadSonar}" : loop.Tick.Holding ? "stopped" : !loop.Tick.RobotReady ? "waiting-for-robot" : loop.Tick.Implausible is not null ? "stopped-implausible-sonars" : "running")} ticks={m.Ticks} late={m.Late} overruns={m.Overruns} skipped={m.Skipped}");
+    }
+
+    /// <summary>Asks the controller for <paramref name="goal"/> run by <paramref name="code"/>; the reason when the route no longer leads there.</summary>
+    private string? Swap(string goal, double[] code)
+    {
+        if (controller.Goals.Request(GoalRoutes.Number(goal), code) is { } refused)
         {
-            goal = _goal;
+            return refused;
         }
 
-        var primitive = controller.Hierarchy.AppliedSelection >= 0.5 ? "Pr" : "Pl";
-        return string.Create(CultureInfo.InvariantCulture, $"goal={goal} primitive={primitive} state={(loop.Tick.DeadSonar >= 0 ? $"stopped-dead-sonar-{loop.Tick.DeadSonar}" : loop.Tick.Holding ? "stopped" : !loop.Tick.RobotReady ? "waiting-for-robot" : loop.Tick.Implausible is not null ? "stopped-implausible-sonars" : "running")} ticks={m.Ticks} late={m.Late} overruns={m.Overruns} skipped={m.Skipped}");
+        _goal = goal;
+        return null;
     }
 
     private void Post(string program, double[] code)

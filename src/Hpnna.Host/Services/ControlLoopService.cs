@@ -38,7 +38,7 @@ public sealed class ControlLoopService(
         using var backend = createBackend(settings, logger);
         var goal = settings.Goal.ToUpperInvariant();
         var controller = HpnnaController.Create(
-            programs.L1.Interpreter, programs.L2.Interpreter, programs.L1["Pr"].Code, programs.L1["Pl"].Code, programs.Goal(goal), backend.Hardware.Layout, backend.Clock.Period);
+            programs.L1.Interpreter, programs.L2.Interpreter, programs.L1["Pr"].Code, programs.L1["Pl"].Code, programs.Goal(goal), backend.Hardware.Layout, backend.Clock.Period, goalNumber: GoalRoutes.Number(goal));
         var tick = new ControlTick(backend.Hardware, controller, backend.Clock.Period);
         ITickObserver[] judged = settings.Judge.Lambda > 0
             ? [new OdometryJudge(TMazeGenerator.Depth3(settings.Judge.Lambda).World, tick.Frame, goal, backend.Clock.Period, settings.Judge.TimeLimitSeconds)]
@@ -51,7 +51,8 @@ public sealed class ControlLoopService(
             backend.Hardware.Stop();
             backend.Dispose(); // on the base: VEL 0, ENABLE 0, CLOSE from the client's own thread
         });
-        var target = new ControllerTarget(programs, controller, loop, goal, g => judge?.GoalChanged(g));
+        controller.Goals.Landed = judge is null ? null : judge.GoalChanged; // judged by the goal in effect
+        var target = new ControllerTarget(programs, controller, loop, goal);
         running.Publish(target, loop.Metrics);
         logger.LogInformation("Backend {Backend}", backend.Description);
         logger.LogInformation("Programs: L1 {L1} (Pr, Pl), L2 {L2}; goal {Goal}; control period {Period} ms", programs.L1Path, programs.L2Path, goal, settings.PeriodMilliseconds);

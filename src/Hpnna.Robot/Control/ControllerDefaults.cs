@@ -1,3 +1,4 @@
+using Hpnna.Core.Transitions;
 using Hpnna.Robot.Contracts;
 using Hpnna.Robot.Sensing;
 
@@ -30,7 +31,7 @@ public static class ControllerDefaults
     /// within trial noise (experiment 2, seed 2: 1152 / 1044 of 1200 at 10% / 15% against 1160 / 1050). Each
     /// turn gives L2 one pulse of <see cref="PulseSeconds"/>.
     /// </summary>
-    public static JunctionTrigger Trigger(double controlPeriod) => new(0.5, 70 * Math.PI / 180, 1.5, 8.0, PulseSeconds, Motors.MaxAngular, controlPeriod);
+    public static JunctionTrigger Trigger(double controlPeriod) => new(0.5, 70 * Math.PI / 180, 1.5, 8.0, PulseSeconds, Motors.MaxAngular, controlPeriod, ApproachThreshold, SettleSeconds);
 
     /// <summary>
     /// How long L2's pulse at a junction lasts: 6 L2 steps, within the 5-8 of the datasets the goal codes were
@@ -52,6 +53,35 @@ public static class ControllerDefaults
     /// measured with the same codes, 0.45 and 0.5 s lost more goals than 0.3-0.4 s.
     /// </summary>
     public const double L2StepSeconds = 0.4;
+
+    /// <summary>L2 steps of one junction pulse.</summary>
+    public static int PulseSteps => (int)Math.Round(PulseSeconds / L2StepSeconds);
+
+    /// <summary>
+    /// L2 steps of corridor after which a goal code's L2 state is taken as settled (<see cref="GoalSwitch"/>):
+    /// 16 s, where the shipped codes' corridor states have stopped moving (docs/results/rerouting).
+    /// </summary>
+    public const int SettleSteps = 40;
+
+    /// <summary>
+    /// The fraction of the maximum turn rate from which L1 is taken to have begun a junction turn the trigger
+    /// has not counted yet (<see cref="JunctionTrigger.Approaching"/>): a goal swap waits, and the turn counts as
+    /// taken by the primitive in charge. A swap landing later comes too late for the corner (docs/results/rerouting).
+    /// </summary>
+    public const double ApproachThreshold = 0.25;
+
+    /// <summary>
+    /// Seconds after a turn and its pulse in which a turn rate above <see cref="ApproachThreshold"/> is L1
+    /// swinging into the new corridor, not a junction: such swings end before, junction turns begin after.
+    /// </summary>
+    public const double SettleSeconds = 3.0;
+
+    /// <summary>
+    /// How L2 is prepared for a goal swapped mid-run: one step at gain 1, so at its next step every module holds
+    /// the state the new code settles in for the junctions passed. Longer phases reached fewer new goals: they
+    /// leave L2 deaf to the trigger for longer (docs/results/rerouting).
+    /// </summary>
+    public static PreparatoryPhase GoalPhase { get; } = new(1, 1.0);
 
     /// <summary>Control ticks per L2 step at <paramref name="controlPeriod"/> seconds per tick (at least 1).</summary>
     public static int L2PeriodTicks(double controlPeriod) => Math.Max(1, (int)Math.Round(L2StepSeconds / controlPeriod));

@@ -17,7 +17,13 @@ namespace Hpnna.Robot.Control;
 /// integrating pulses, and when the pulse ended with the turn it lasted 4 to 9 L2 steps (a perturbed L1 that
 /// turned 65 degrees at a junction and let the corridor finish the turn waited out the quiet time), and G7
 /// counted a 9-step pulse as two junctions (ControllerDefaults.PulseSeconds has the measurements). Wall
-/// following in a corridor makes only small corrections that rarely reach the threshold. Allocation-free.
+/// following in a corridor makes only small corrections that rarely reach the threshold.
+/// <para>
+/// <see cref="Approaching"/> says a turn has begun that the trigger has not counted yet: L1 turns at
+/// <see cref="ApproachThreshold"/> of its maximum or more, at least <see cref="SettleSeconds"/> after the last
+/// turn and its pulse ended (the swing back into a corridor after a turn is not a junction). A goal swap waits
+/// it out, and counts the turn as the primitive in charge's. Allocation-free.
+/// </para>
 /// </remarks>
 public sealed class JunctionTrigger
 {
@@ -27,14 +33,23 @@ public sealed class JunctionTrigger
     private double _turned;
     private double _quietSeconds;
     private double _sinceTurnStart = double.PositiveInfinity;
+    private double _sinceHold = double.PositiveInfinity;
     private bool _armed = true;
 
-    public JunctionTrigger(double threshold, double turnAngle, double quietSeconds, double maxSeconds, double pulseSeconds, double maxAngular, double controlPeriod)
+    public JunctionTrigger(double threshold, double turnAngle, double quietSeconds, double maxSeconds, double pulseSeconds, double maxAngular, double controlPeriod, double approachThreshold, double settleSeconds)
     {
         if (!(threshold > 0 && threshold < 1) || !(turnAngle > 0) || !(quietSeconds > 0) || !(maxSeconds > 0) || !(pulseSeconds > 0) || !(maxAngular > 0) || !(controlPeriod > 0))
         {
             throw new ArgumentException($"a junction trigger needs a threshold in (0, 1) and a turn angle, quiet time, longest turn, pulse length, turn rate and control period > 0 (got {threshold}, {turnAngle}, {quietSeconds}, {maxSeconds}, {pulseSeconds}, {maxAngular}, {controlPeriod})");
         }
+
+        if (!(approachThreshold > 0 && approachThreshold <= threshold) || !(settleSeconds >= 0))
+        {
+            throw new ArgumentException($"a junction trigger's approach threshold must be in (0, {threshold}] and its settling time >= 0 (got {approachThreshold}, {settleSeconds})");
+        }
+
+        ApproachThreshold = approachThreshold;
+        SettleSeconds = settleSeconds;
 
         Threshold = threshold;
         TurnAngle = turnAngle;
@@ -59,8 +74,17 @@ public sealed class JunctionTrigger
     /// <summary>How long each pulse L2 reads lasts, from the start of its turn.</summary>
     public double PulseSeconds { get; }
 
+    /// <summary>Fraction of the maximum turn rate from which a turn not yet counted is <see cref="Approaching"/>.</summary>
+    public double ApproachThreshold { get; }
+
+    /// <summary>Seconds after a turn and its pulse during which no turn is taken to be approaching.</summary>
+    public double SettleSeconds { get; }
+
     /// <summary>True while a junction turn is on: what the hierarchy holds its selection through.</summary>
     public bool Turning { get; private set; }
+
+    /// <summary>L1 has begun a turn the trigger has not counted (see the remarks); false while <see cref="Turning"/> or a pulse is on.</summary>
+    public bool Approaching { get; private set; }
 
     public void Reset()
     {
@@ -69,6 +93,8 @@ public sealed class JunctionTrigger
         _turned = 0;
         _quietSeconds = 0;
         _sinceTurnStart = double.PositiveInfinity;
+        _sinceHold = double.PositiveInfinity;
+        Approaching = false;
     }
 
     /// <summary>The pulse for this tick (1 or 0), from L1's output at the last one; <see cref="Turning"/> is updated with it.</summary>
@@ -102,6 +128,9 @@ public sealed class JunctionTrigger
         }
 
         // Half a tick of slack so that a pulse of n periods is n ticks despite rounding in the sum.
-        return _sinceTurnStart <= PulseSeconds + 0.5 * _controlPeriod ? 1.0 : 0.0;
+        var pulse = _sinceTurnStart <= PulseSeconds + 0.5 * _controlPeriod ? 1.0 : 0.0;
+        _sinceHold = Turning || pulse > 0 ? 0 : _sinceHold + _controlPeriod;
+        Approaching = _sinceHold > SettleSeconds && Math.Abs(turn) >= ApproachThreshold;
+        return pulse;
     }
 }

@@ -21,6 +21,6 @@ public interface IRunJudge : ITickObserver
 
     bool Succeeded { get; }
 
-    /// <summary>The operator changed the goal (any thread): the run is judged against this one from now on.</summary>
+    /// <summary>A new goal took effect (an operator's swap landed): the run is judged against this one from now on.</summary>
     void GoalChanged(string goal);
 }

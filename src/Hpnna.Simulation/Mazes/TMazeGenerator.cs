@@ -1,3 +1,4 @@
+using Hpnna.Robot.Control;
 using Hpnna.Robot.Contracts;
 using Hpnna.Simulation.Geometry;
 using Hpnna.Simulation.Robots;
@@ -52,14 +53,13 @@ public static class TMazeGenerator
     /// <summary>The turn sequence of goal <paramref name="name"/> in a maze of <paramref name="depth"/>.</summary>
     public static string TurnsOf(string name, int depth)
     {
-        var count = 1 << depth;
-        if (!name.StartsWith('G') || !int.TryParse(name.AsSpan(1), out var number) || number < 1 || number > count)
+        var goal = GoalRoutes.Number(name, depth);
+        if (!name.StartsWith('G') || goal == 0)
         {
-            throw new ArgumentException($"unknown goal '{name}': a depth-{depth} maze has G1..G{count}");
+            throw new ArgumentException($"unknown goal '{name}': a depth-{depth} maze has G1..G{1 << depth}");
         }
 
-        var index = number - 1;
-        return new string([.. Enumerable.Range(0, depth).Select(bit => ((index >> (depth - 1 - bit)) & 1) == 1 ? 'R' : 'L')]);
+        return GoalRoutes.Turns(goal, depth);
     }
 
     private static void Branch(TMazeSpec spec, Vec2 junction, Vec2 heading, string turns, List<Corridor> corridors, List<(string, Vec2, Vec2)> goals)

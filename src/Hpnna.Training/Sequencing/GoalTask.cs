@@ -1,3 +1,5 @@
+using Hpnna.Robot.Control;
+
 namespace Hpnna.Training.Sequencing;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed record GoalTask(int Number)
     public string Pattern => new([.. Enumerable.Range(0, Junctions).Select(j => TurnsRight(j) ? 'r' : 'l')]);
 
     /// <summary>Whether junction <paramref name="junction"/> (0-based) is taken to the right (Pr, a high L2 output).</summary>
-    public bool TurnsRight(int junction) => (((Number - 1) >> (Junctions - 1 - junction)) & 1) == 1;
+    public bool TurnsRight(int junction) => GoalRoutes.TurnsRight(Number, junction, Junctions);
 
     /// <summary>A task from "T1".."T8", "G1".."G8" or a pattern such as "lrl"; throws <see cref="ArgumentException"/>.</summary>
     public static GoalTask Parse(string text)

@@ -27,9 +27,9 @@ internal static class CommandLinkTarget
     {
         var keyed = input.Length > 0 && (input[0] & 1) == 1;
         var controller = HpnnaController.Create(
-            Programs.L1.Interpreter, Programs.L2.Interpreter, Programs.L1["Pr"].Code, Programs.L1["Pl"].Code, Programs.Goal(Settings.Goal), Backend.Hardware.Layout, Backend.Clock.Period);
+            Programs.L1.Interpreter, Programs.L2.Interpreter, Programs.L1["Pr"].Code, Programs.L1["Pl"].Code, Programs.Goal(Settings.Goal), Backend.Hardware.Layout, Backend.Clock.Period, goalNumber: GoalRoutes.Number(Settings.Goal));
         var loop = new ControlLoop(new ControlTick(Backend.Hardware, controller, Backend.Clock.Period), Backend.Clock);
-        var target = new ControllerTarget(Programs, controller, loop, Settings.Goal, _ => { });
+        var target = new ControllerTarget(Programs, controller, loop, Settings.Goal);
         var authenticator = new LinkAuthenticator(keyed ? Key : null, allowUnauthenticated: !keyed);
         var session = new CommandLinkSession(target, authenticator);
 
