@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Hpnna.Cli.Tests;
 
 public sealed class SimRunTests : IDisposable
@@ -34,6 +36,35 @@ public sealed class SimRunTests : IDisposable
 
         Assert.Equal(Trace("5"), Trace("5"));
         Assert.NotEqual(Trace("5"), Trace("6"));
+    }
+
+    [Fact]
+    public void Goals_swapped_mid_run_are_reached_from_where_the_robot_is_and_one_out_of_reach_is_refused()
+    {
+        // The case that failed before L2 was prepared for the junctions passed: G1 to G2 at 10 s, lambda 3.
+        var run = CliRun.InProcess("sim", "run", "--goal", "G1", "--swap", "G2@10");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("reached G2", run.Output);
+
+        var twice = CliRun.InProcess("sim", "run", "--goal", "G1", "--swap", "G4@16", "--swap", "G8@20");
+        Assert.Equal(0, twice.ExitCode);
+        // As plain text on one line, however the console coloured and wrapped it.
+        var output = Regex.Replace(Regex.Replace(twice.Output, @"\x1b\[[0-9;]*m", ""), @"\s+", " ");
+        Assert.Contains("swap to G4 at 16.00 s, 1 junction(s) passed, turns L: accepted", output);
+        Assert.Contains("swap to G8 at 20.00 s, 1 junction(s) passed, turns L: refused: G8 (RRR) can no longer be reached: turns taken L; still reachable: G1, G2, G3, G4", output);
+        Assert.Contains("reached G4", twice.Output);
+    }
+
+    [Theory]
+    [InlineData("G9@3")]
+    [InlineData("G2")]
+    [InlineData("G2@-1")]
+    [InlineData("G2@soon")]
+    public void A_malformed_swap_is_one_line_naming_it(string swap)
+    {
+        var run = CliRun.InProcess("sim", "run", "--goal", "G1", "--swap", swap);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"error: --swap takes a goal and a time in seconds such as G2@12.5 (got '{swap}')", run.Error.Trim());
     }
 
     [Fact]

@@ -36,6 +36,9 @@ public sealed class Episode
 
     public double Time { get; private set; }
 
+    /// <summary>The judge of the run (crash, goal, time limit); told of goals swapped mid-run.</summary>
+    public RunJudge Judge => _judge;
+
     public int Ticks { get; private set; }
 
     /// <summary>Set once the episode has ended.</summary>

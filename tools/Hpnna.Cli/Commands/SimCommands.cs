@@ -36,9 +36,10 @@ internal static class SimCommands
         var l1 = new Option<string>("--l1") { Description = "The L1 program library (Pr, Pl) for the hpnna controller.", DefaultValueFactory = _ => ShippedPrograms.L1Path };
         var l2 = new Option<string>("--l2") { Description = "The L2 program library (G1..G8) for the hpnna controller.", DefaultValueFactory = _ => ShippedPrograms.L2Path };
         var sonars = SonarsOption();
-        var command = new Command("run", "Run one episode; exit 0 only when the commanded goal is reached (2 when it is not).")
+        var swaps = new Option<string[]>("--swap") { Description = "Swap the goal mid-run, as the command link would: G2@12.5 asks for G2 at 12.5 s of simulated time. Repeatable.", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("run", "Run one episode; exit 0 only when the commanded goal (the last swap's, once it landed) is reached (2 when it is not).")
         {
-            controller, goal, lambda, delta, depth, seed, sonarNoise, dropout, odometryNoise, sonars, period, timeLimit, png, trace, l1, l2,
+            controller, goal, lambda, delta, depth, seed, sonarNoise, dropout, odometryNoise, sonars, period, timeLimit, png, trace, l1, l2, swaps,
         };
         command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
         {
@@ -68,8 +69,15 @@ internal static class SimCommands
                 throw new UserError("--controller scripted follows the Pioneer ring's discs: run it with --sonars ring");
             }
 
-            IController driver = controllerName == "hpnna"
-                ? ShippedPrograms.Load(parse.GetRequiredValue(l1), parse.GetRequiredValue(l2)).Controller(maze.Spec.Depth, goalName, settings.ControlPeriod, setup.Layout)
+            var schedule = (parse.GetValue(swaps) ?? []).Select(ParseSwap).ToArray();
+            if (schedule.Length > 0 && controllerName != "hpnna")
+            {
+                throw new UserError("--swap changes the goal of the hpnna controller's L2; the scripted controller has none");
+            }
+
+            var programs = controllerName == "hpnna" ? ShippedPrograms.Load(parse.GetRequiredValue(l1), parse.GetRequiredValue(l2)) : null;
+            IController driver = programs is not null
+                ? programs.Controller(maze.Spec.Depth, goalName, settings.ControlPeriod, setup.Layout)
                 : MazeEpisode.ScriptedController(maze, goalName, settings);
             foreach (var file in new[] { parse.GetValue(png), parse.GetValue(trace) }.OfType<FileInfo>())
             {
@@ -77,12 +85,28 @@ internal static class SimCommands
             }
 
             var episode = MazeEpisode.Create(maze, driver, goalName, parse.GetValue(seed), settings, noise.Sonar, noise.Odometry, recorded, setup);
-            var result = episode.Run();
-            Report(parse.InvocationConfiguration.Output, maze, goalName, controllerName, parse.GetValue(seed), result);
-            Save(parse.GetValue(png), parse.GetValue(trace), maze, goalName, result, recorded, parse.InvocationConfiguration.Output);
+            var (result, asked) = driver is HpnnaController hpnna
+                ? SwappingEpisode.Run(episode, hpnna.Goals, SwappingEpisode.At([.. schedule.Select(s => (s.Seconds, new PlannedSwap(s.Goal, programs!.Goal(GoalRoutes.Name(s.Goal)).ToArray())))]))
+                : (episode.Run(), []);
+            var judged = episode.Judge.Goal ?? goalName;
+            Report(parse.InvocationConfiguration.Output, maze, goalName, controllerName, parse.GetValue(seed), result, asked, judged);
+            Save(parse.GetValue(png), parse.GetValue(trace), maze, judged, result, recorded, parse.InvocationConfiguration.Output, asked);
             return result.Success ? CliApp.Success : CliApp.GoalNotReached;
         }));
         return command;
+    }
+
+    /// <summary>A --swap value: G1..G8, '@', seconds of simulated time.</summary>
+    private static (int Goal, double Seconds) ParseSwap(string text)
+    {
+        var at = text.IndexOf('@');
+        var goal = at > 0 ? GoalRoutes.Number(text[..at]) : 0;
+        if (goal == 0 || !double.TryParse(text[(at + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds < 0)
+        {
+            throw new UserError($"--swap takes a goal and a time in seconds such as G2@12.5 (got '{text}')");
+        }
+
+        return (goal, seconds);
     }
 
     /// <summary>The --sonars option: which sensors the simulated robot carries.</summary>
@@ -116,13 +140,21 @@ internal static class SimCommands
         return (new SonarNoise(sigma, dropout), odometry);
     }
 
-    private static void Report(TextWriter output, TMaze maze, string goal, string controller, int seed, EpisodeResult result)
+    private static void Report(TextWriter output, TMaze maze, string goal, string controller, int seed, EpisodeResult result, IReadOnlyList<AskedSwap> swaps, string judged)
     {
         var console = ConsoleFactory.For(output);
         var spec = maze.Spec;
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"depth-{spec.Depth} T-maze, delta {spec.Delta:F2} m (lambda {MazeScale.Default.LambdaFor(spec.Delta):F2}), corridors {spec.Width:F3} m wide; goal {goal} ({maze.Goal(goal).Turns}); {controller} controller; seed {seed}")));
-        var (colour, text) = Outcome(result, goal);
+        foreach (var swap in swaps)
+        {
+            var where = string.Create(CultureInfo.InvariantCulture, $"{swap.Time:F2} s, {swap.Route.Junctions} junction(s) passed, turns {swap.Route.Turns}{(swap.Route.Turning || swap.Route.Approaching ? ", turning" : "")}");
+            console.MarkupLine(swap.Refusal is null
+                ? Markup.Escape($"swap to {GoalRoutes.Name(swap.Swap.Goal)} at {where}: accepted{(swap.Route.Turning || swap.Route.Approaching ? " (lands when the turn is over)" : "")}")
+                : $"[yellow]{Markup.Escape($"swap to {GoalRoutes.Name(swap.Swap.Goal)} at {where}: refused: {swap.Refusal}")}[/]");
+        }
+
+        var (colour, text) = Outcome(result, judged);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[{colour}]{Markup.Escape(text)}[/] after {result.Time:F2} s, {result.Distance:F2} m, {result.Ticks} ticks"));
     }
 
@@ -135,7 +167,7 @@ internal static class SimCommands
         _ => ("yellow", "timed out"),
     };
 
-    private static void Save(FileInfo? png, FileInfo? trace, TMaze maze, string goal, EpisodeResult result, EpisodeTrace recorded, TextWriter output)
+    private static void Save(FileInfo? png, FileInfo? trace, TMaze maze, string goal, EpisodeResult result, EpisodeTrace recorded, TextWriter output, IReadOnlyList<AskedSwap> swaps)
     {
         if (trace is not null)
         {
@@ -147,7 +179,8 @@ internal static class SimCommands
         if (png is not null)
         {
             var poses = recorded.Rows.Select(r => r.Pose).ToList();
-            var title = string.Create(CultureInfo.InvariantCulture, $"goal {goal}: {Outcome(result, goal).Text} in {result.Time:F1} s");
+            var swapped = string.Concat(swaps.Where(s => s.Refusal is null).Select(s => string.Create(CultureInfo.InvariantCulture, $" after a swap at {s.Time:F1} s")));
+            var title = string.Create(CultureInfo.InvariantCulture, $"goal {goal}{swapped}: {Outcome(result, goal).Text} in {result.Time:F1} s");
             MazePicture.SavePng(maze.World, [new Trajectory($"{goal} ({maze.Goal(goal).Turns})", poses)], title, png.FullName);
             output.WriteLine($"picture: {png.FullName}");
         }
