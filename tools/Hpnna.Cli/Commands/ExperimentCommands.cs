@@ -3,11 +3,13 @@ using System.Globalization;
 using Hpnna.Core.Interpreters;
 using Hpnna.Core.Muls;
 using Hpnna.Core.Transitions;
+using Hpnna.Robot.Control;
 using Hpnna.Training.Evolution;
 using Hpnna.Training.Experiments.Chaining;
 using Hpnna.Training.Experiments.Incremental;
 using Hpnna.Training.Experiments.Maze;
 using Hpnna.Training.Experiments.ProgramsVsDynamics;
+using Hpnna.Training.Experiments.Rerouting;
 
 namespace Hpnna.Cli.Commands;
 
@@ -20,7 +22,43 @@ internal static class ExperimentCommands
         Maze(),
         Incremental(),
         Chaining(),
+        Rerouting(),
     };
+
+    private static Command Rerouting()
+    {
+        var output = OutOption("runs/rerouting");
+        var lambdas = new Option<string>("--lambdas") { Description = "Comma-separated maze sizes lambda.", DefaultValueFactory = _ => "2,3,4" };
+        var noise = new Option<string>("--noise") { Description = "Comma-separated code noise levels k in percent; 0 runs noise-free.", DefaultValueFactory = _ => "0,10" };
+        var swaps = new Option<int>("--noise-free-swaps") { Description = "Swaps per (old goal, new goal, segment) without noise, spread evenly over the segment.", DefaultValueFactory = _ => 3 };
+        var trials = new Option<int>("--trials") { Description = "Trials per (old goal, new goal, segment) with noise, each at its own time in the segment.", DefaultValueFactory = _ => 20 };
+        var prepSteps = new Option<int>("--prep-steps") { Description = "L2 steps of the goal phase.", DefaultValueFactory = _ => ControllerDefaults.GoalPhase.Steps };
+        var prepGain = new Option<double>("--prep-gain") { Description = "Fraction of the way to the new goal's state per step of the goal phase, in (0, 1].", DefaultValueFactory = _ => ControllerDefaults.GoalPhase.Gain };
+        var seed = SeedOption();
+        var threads = ThreadsOption();
+        var command = new Command("rerouting", "Goals swapped mid-run: every reachable (old, new) pair in every corridor and turn, with and without L2's goal phase.")
+        {
+            output, lambdas, noise, swaps, trials, prepSteps, prepGain, seed, threads,
+        };
+        command.SetAction(parse => CliApp.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            var settings = new ReroutingSettings
+            {
+                Lambdas = CommaList.Numbers(parse.GetRequiredValue(lambdas), "--lambdas"),
+                NoiseLevels = [.. CommaList.Numbers(parse.GetRequiredValue(noise), "--noise").Select(k => k / 100)],
+                NoiseFreeSwaps = parse.GetValue(swaps),
+                Trials = parse.GetValue(trials),
+                Phase = new PreparatoryPhase(parse.GetValue(prepSteps), parse.GetValue(prepGain)),
+                Seed = parse.GetValue(seed),
+                Threads = parse.GetValue(threads),
+            };
+            Check(settings.Validate());
+            var programs = ShippedPrograms.Load(ShippedPrograms.L1Path, ShippedPrograms.L2Path);
+            return Report(parse, "swaps", (progress, cancel) => ReroutingExperiment.Run(programs, settings, progress, cancel),
+                result => ReroutingReport.Write(result, parse.GetRequiredValue(output), CommandLine(parse)));
+        }));
+        return command;
+    }
 
     private static Command Chaining()
     {
