@@ -1,6 +1,4 @@
-using System.Text;
-using Hpnna.Devices.Links;
-using Hpnna.Programs.CommandLink;
+using Hpnna.Host.Tests;
 
 namespace Hpnna.Hil.Tests;
 
@@ -32,8 +30,11 @@ public sealed class FaultTests
     public void A_goal_swapped_over_the_command_link_mid_run_is_reached()
     {
         using var bench = Bench.Run("goal-g8.json", "--goal", "G1");
-        var reply = SendWhenReady(bench.LinkPort, "GOAL G8");
-        Assert.Equal("OK GOAL G8", reply);
+        using (var link = LinkClient.ConnectTcp(bench.LinkPort))
+        {
+            Assert.Equal("OK GOAL G8", link.Send("GOAL G8"));
+        }
+
         var (code, result) = bench.Verdict(TimeSpan.FromSeconds(90));
         Assert.True(code == 0, bench.Explain(result));
     }
@@ -83,24 +84,4 @@ public sealed class FaultTests
 
     private static bool Moving(string trace) =>
         File.Exists(trace) && File.ReadLines(trace).Skip(1).Any(l => double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture) > 0.2);
-
-    private static string SendWhenReady(int port, string command)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var link = TcpLink.Connect("127.0.0.1", port, TimeSpan.FromSeconds(1));
-                link.Write(Encoding.ASCII.GetBytes(LineChecksum.Append(command) + "\n"));
-                var line = new LineReader(link, LinkCommand.MaxLineLength).ReadLine(TimeSpan.FromSeconds(5))!;
-                Assert.True(LineChecksum.TryVerify(line.TrimEnd('\r'), out var body, out _));
-                return body;
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(100);
-            }
-        }
-    }
 }
