@@ -10,23 +10,15 @@ namespace Hpnna.Host.Tests;
 public sealed class CommandLinkTests
 {
     [Fact]
-    public void A_goal_swapped_over_tcp_mid_run_takes_effect()
+    public void A_goal_swapped_over_tcp_mid_run_takes_effect() => RunOverTcp("G1", "G8", link =>
     {
-        var port = FreePort.Next();
-        using var host = HostProcess.Start("--goal", "G1", "--speed", "2", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
-        using (var link = LinkClient.ConnectTcp(port))
-        {
-            link.WaitForTicks(10);
-            Assert.StartsWith("OK STATUS goal=G1", link.Send("STATUS"));
-            Assert.Equal("OK GOAL G8", link.Send("GOAL G8"));
-            Assert.Contains("junctions=0", link.WaitForStatus(s => s.Contains("goal=G8")));
-            Assert.StartsWith("ERR bad checksum", link.SendRaw("GOAL G2*00"));
-            Assert.StartsWith("ERR code for Pr", link.Send("CODE Pr 1,2,3"));
-        }
-
-        Assert.True(host.WaitForExit(TimeSpan.FromSeconds(60)) == 0, host.Output + host.Error);
-        Assert.Contains("Run ended: reached G8", host.Output);
-    }
+        link.WaitForTicks(10);
+        Assert.StartsWith("OK STATUS goal=G1", link.Send("STATUS"));
+        Assert.Equal("OK GOAL G8", link.Send("GOAL G8"));
+        Assert.Contains("junctions=0", link.WaitForStatus(s => s.Contains("goal=G8")));
+        Assert.StartsWith("ERR bad checksum", link.SendRaw("GOAL G2*00"));
+        Assert.StartsWith("ERR code for Pr", link.Send("CODE Pr 1,2,3"));
+    });
 
     [Fact]
     public void A_goal_swapped_over_a_serial_pty_mid_run_takes_effect()
@@ -74,35 +66,33 @@ public sealed class CommandLinkTests
     }
 
     [Fact]
-    public void A_goal_swapped_after_the_first_junction_is_reached_and_one_out_of_reach_is_refused()
+    public void A_goal_swapped_after_the_first_junction_is_reached_and_one_out_of_reach_is_refused() => RunOverTcp("G1", "G4", link =>
     {
-        var port = FreePort.Next();
-        using var host = HostProcess.Start("--goal", "G1", "--speed", "2", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
-        using (var link = LinkClient.ConnectTcp(port))
-        {
-            link.WaitForStatus(s => s.Contains("junctions=1 turns=L turning=no"));
-            Assert.Equal("ERR G8 (RRR) can no longer be reached: turns taken L; still reachable: G1, G2, G3, G4", link.Send("GOAL G8"));
-            Assert.Equal("OK GOAL G4", link.Send("GOAL G4"));
-            Assert.Contains("junctions=1", link.WaitForStatus(s => s.Contains("goal=G4")));
-        }
-
-        Assert.True(host.WaitForExit(TimeSpan.FromSeconds(60)) == 0, host.Output + host.Error);
-        Assert.Contains("Run ended: reached G4", host.Output);
-    }
+        link.WaitForStatus(s => s.Contains("junctions=1 turns=L turning=no"));
+        Assert.Equal("ERR G8 (RRR) can no longer be reached: turns taken L; still reachable: G1, G2, G3, G4", link.Send("GOAL G8"));
+        Assert.Equal("OK GOAL G4", link.Send("GOAL G4"));
+        Assert.Contains("junctions=1", link.WaitForStatus(s => s.Contains("goal=G4")));
+    });
 
     [Fact]
-    public void A_goal_out_of_reach_after_the_second_junction_is_refused_and_the_old_goal_is_reached()
+    public void A_goal_out_of_reach_after_the_second_junction_is_refused_and_the_old_goal_is_reached() => RunOverTcp("G2", "G2", link =>
+    {
+        link.WaitForStatus(s => s.Contains("junctions=2 turns=LL turning=no"));
+        Assert.Equal("ERR G3 (LRL) can no longer be reached: turns taken LL; still reachable: G1, G2", link.Send("GOAL G3"));
+        Assert.Contains("goal=G2 junctions=2", link.Send("STATUS"));
+    });
+
+    /// <summary>A simulated run to <paramref name="goal"/> at twice real time, steered over TCP by <paramref name="operate"/>, that must end at <paramref name="reached"/>.</summary>
+    private static void RunOverTcp(string goal, string reached, Action<LinkClient> operate)
     {
         var port = FreePort.Next();
-        using var host = HostProcess.Start("--goal", "G2", "--speed", "2", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
+        using var host = HostProcess.Start("--goal", goal, "--speed", "2", "--link-tcp", port.ToString(), "--Hpnna:CommandLink:AllowUnauthenticated", "true");
         using (var link = LinkClient.ConnectTcp(port))
         {
-            link.WaitForStatus(s => s.Contains("junctions=2 turns=LL turning=no"));
-            Assert.Equal("ERR G3 (LRL) can no longer be reached: turns taken LL; still reachable: G1, G2", link.Send("GOAL G3"));
-            Assert.Contains("goal=G2 junctions=2", link.Send("STATUS"));
+            operate(link);
         }
 
         Assert.True(host.WaitForExit(TimeSpan.FromSeconds(60)) == 0, host.Output + host.Error);
-        Assert.Contains("Run ended: reached G2", host.Output);
+        Assert.Contains($"Run ended: reached {reached}", host.Output);
     }
 }
