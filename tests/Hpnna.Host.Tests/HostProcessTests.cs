@@ -23,7 +23,7 @@ public sealed class HostProcessTests
             Assert.True(code == 0, $"exit {code}\n{output}\n{error}");
             Assert.Contains("Backend simulator: Pioneer 3-DX with its front sonar ring in a depth-3 T-maze", output);
             Assert.Matches(@"Run ended: reached G3 after \d+\.\d s", output);
-            Assert.Matches(@"goal=G3 junctions=\d turns=[LR-]+ turning=(yes|no) refused=0 primitive=P[rl] state=running ticks=\d+ late=0 overruns=0 skipped=0", output);
+            Assert.Matches(@"goal=G3 junctions=\d turns=[LR-]+ turning=(yes|no) dropped=0 primitive=P[rl] state=running ticks=\d+ late=0 overruns=0 skipped=0", output);
             Assert.True(new FileInfo(png).Length > 10_000);
         }
         finally

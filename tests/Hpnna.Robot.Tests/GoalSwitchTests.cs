@@ -66,7 +66,7 @@ public sealed class GoalSwitchTests
     }
 
     [Fact]
-    public void A_turn_begun_counts_as_the_primitive_in_charges_and_a_swap_it_rules_out_on_landing_changes_nothing()
+    public void A_turn_begun_counts_as_the_primitive_in_charges_and_a_swap_it_rules_out_on_landing_is_dropped()
     {
         var (l2, goals) = Create();
         goals.Update(turning: false, approaching: true, rightInCharge: true);
@@ -75,13 +75,13 @@ public sealed class GoalSwitchTests
         goals.Update(turning: false, approaching: true, rightInCharge: true);
         Assert.Equal(6, goals.Route.Pending);
 
-        // The turn that came went left after all (a late switch of the primitive): the landing refuses the swap.
+        // The turn that came went left after all (a late switch of the primitive): the landing drops the swap.
         var before = l2.Code.ToArray();
         goals.TurnStarted(right: false);
         goals.Update(turning: true, approaching: false, rightInCharge: false);
         goals.Update(turning: false, approaching: false, rightInCharge: false);
         Assert.Equal(new Route(1, 0, 1, 0, false), goals.Route);
-        Assert.Equal(1, goals.Refused);
+        Assert.Equal(1, goals.Dropped);
         Assert.Equal(before, l2.Code.ToArray());
         Assert.False(l2.Preparing);
     }
@@ -96,6 +96,22 @@ public sealed class GoalSwitchTests
         goals.Update(turning: true, approaching: false, rightInCharge: false);
         goals.Reset();
         Assert.Equal(new Route(3, 0, 0, 0, false), goals.Route);
+    }
+
+    [Fact]
+    public void After_a_restart_every_goal_is_within_reach_before_the_control_thread_resets()
+    {
+        var (_, goals) = Create();
+        goals.TurnStarted(right: false);
+        goals.Update(turning: true, approaching: false, rightInCharge: false);
+        goals.Update(turning: false, approaching: false, rightInCharge: false);
+        Assert.NotNull(goals.Request(8, Code(8)));
+
+        goals.Restarting(); // the link thread: RESTART, the robot carried back to the start
+        Assert.Null(goals.Request(8, Code(8)));
+        goals.Reset(); // the control thread's next tick
+        goals.Update(turning: false, approaching: false, rightInCharge: false);
+        Assert.Equal(new Route(8, 0, 0, 0, false), goals.Route);
     }
 
     [Theory]

@@ -5,8 +5,9 @@ namespace Hpnna.Hil.Rig.Laps;
 /// <summary>
 /// Puts the robot back between laps, as a bench operator would, on a thread of its own so that the robot
 /// keeps being served meanwhile: over the controller's command link STOP, wait for the robot to come to
-/// rest, have the serving thread carry it to the start, GOAL next, RESTART, RESUME. Every command must be
-/// answered OK; anything else ends the run as a failure.
+/// rest, have the serving thread carry it to the start, RESTART (the robot is at the start again, so every
+/// goal is within reach), GOAL next, RESUME. Every command must be answered OK; anything else ends the run
+/// as a failure.
 /// </summary>
 internal sealed class LapDirector : IDisposable
 {
@@ -95,8 +96,8 @@ internal sealed class LapDirector : IDisposable
                 throw new IOException("the serving thread did not put the robot back");
             }
 
-            Command($"GOAL {goal}");
             Command("RESTART");
+            Command($"GOAL {goal}");
             Command("RESUME");
         }
         catch (Exception e) when (e is IOException or ArgumentException)

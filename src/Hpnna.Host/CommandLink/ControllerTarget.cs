@@ -146,6 +146,7 @@ public sealed class ControllerTarget(ProgramSet programs, HpnnaController contro
 
     public string? Restart()
     {
+        controller.Goals.Restarting();
         loop.Tick.RequestRestart();
         return null;
     }
@@ -157,7 +158,7 @@ public sealed class ControllerTarget(ProgramSet programs, HpnnaController contro
         var goal = route.Goal > 0 ? GoalRoutes.Name(route.Goal) : "?";
         var pending = route.Pending > 0 ? $" pending={GoalRoutes.Name(route.Pending)}" : "";
         var primitive = controller.Hierarchy.AppliedSelection >= 0.5 ? "Pr" : "Pl";
-        return string.Create(CultureInfo.InvariantCulture, $"goal={goal}{pending} junctions={route.Junctions} turns={route.Turns} turning={(route.Turning || route.Approaching ? "yes" : "no")} refused={controller.Goals.Refused} primitive={primitive} state={(loop.Tick.DeadSonar >= 0 ? $"stopped-dead-sonar-{loop.Tick.DeadSonar}" : loop.Tick.Holding ? "stopped" : !loop.Tick.RobotReady ? "waiting-for-robot" : loop.Tick.Implausible is not null ? "stopped-implausible-sonars" : "running")} ticks={m.Ticks} late={m.Late} overruns={m.Overruns} skipped={m.Skipped}");
+        return string.Create(CultureInfo.InvariantCulture, $"goal={goal}{pending} junctions={route.Junctions} turns={route.Turns} turning={(route.Turning || route.Approaching ? "yes" : "no")} dropped={controller.Goals.Dropped} primitive={primitive} state={(loop.Tick.DeadSonar >= 0 ? $"stopped-dead-sonar-{loop.Tick.DeadSonar}" : loop.Tick.Holding ? "stopped" : !loop.Tick.RobotReady ? "waiting-for-robot" : loop.Tick.Implausible is not null ? "stopped-implausible-sonars" : "running")} ticks={m.Ticks} late={m.Late} overruns={m.Overruns} skipped={m.Skipped}");
     }
 
     /// <summary>Asks the controller for <paramref name="goal"/> run by <paramref name="code"/>; the reason when the route no longer leads there.</summary>

@@ -20,8 +20,8 @@ namespace Hpnna.Robot.Control;
 /// junctions passed. Landing copies into buffers made here: no allocation, no lock, a fixed cost.
 /// </para>
 /// <para>
-/// A swap the second check refuses (a turn begun between the request and the landing went the other way)
-/// changes nothing and is counted in <see cref="Refused"/>.
+/// A swap the second check rules out (a turn begun between the request and the landing went the other way)
+/// is dropped: it changes nothing and is counted in <see cref="Dropped"/>.
 /// </para>
 /// </remarks>
 public sealed class GoalSwitch
@@ -34,7 +34,8 @@ public sealed class GoalSwitch
     private Route _route;
     private bool _waiting;
     private long _published;
-    private int _refused;
+    private int _dropped;
+    private volatile bool _restarting;
 
     /// <param name="pulseSteps">L2 steps of one junction pulse.</param>
     /// <param name="settleSteps">L2 steps of corridor after which L2's state is taken as settled.</param>
@@ -56,8 +57,8 @@ public sealed class GoalSwitch
     /// <summary>The route as the control thread last published it (any thread).</summary>
     public Route Route => Route.Unpack(Volatile.Read(ref _published));
 
-    /// <summary>Swaps accepted by <see cref="Request"/> that the landing refused.</summary>
-    public int Refused => Volatile.Read(ref _refused);
+    /// <summary>Swaps accepted by <see cref="Request"/> that the landing dropped.</summary>
+    public int Dropped => Volatile.Read(ref _dropped);
 
     /// <summary>Told, on the control thread, of each goal that lands (its name is not allocated).</summary>
     public Action<string>? Landed { get; set; }
@@ -85,7 +86,8 @@ public sealed class GoalSwitch
             throw new ArgumentException($"give one valid code for each of the {_l2.Modules} L2 modules", nameof(moduleLines));
         }
 
-        var route = Route.Committed;
+        // After RESTART the robot is back at the start, though the control thread may not have reset yet.
+        var route = _restarting ? new Route(0, 0, 0, 0, false) : Route.Committed;
         if (!route.Reaches(goal))
         {
             return $"{GoalRoutes.Name(goal)} ({GoalRoutes.Turns(goal)}) can no longer be reached: turns taken {route.Turns}; still reachable: {route.Reachable()}";
@@ -111,6 +113,9 @@ public sealed class GoalSwitch
 
         return null;
     }
+
+    /// <summary>The robot was put back at the start and the controller will be reset at its next tick (any thread): goals are asked for from the start from now on.</summary>
+    public void Restarting() => _restarting = true;
 
     /// <summary>A junction turn began with the primitive in charge turning right or left (control thread).</summary>
     public void TurnStarted(bool right) => _route = _route.WithTurn(right);
@@ -141,13 +146,14 @@ public sealed class GoalSwitch
     {
         _route = _route with { Junctions = 0, RightTurns = 0, Turning = false, Approaching = false };
         Publish();
+        _restarting = false;
     }
 
     private void Land(GoalRequest request)
     {
         if (!_route.Reaches(request.Goal))
         {
-            Interlocked.Increment(ref _refused);
+            Interlocked.Increment(ref _dropped);
             return;
         }
 

@@ -18,8 +18,8 @@ public enum SwapOutcome
     /// <summary>Refused when asked for: the robot had begun the turn that rules the new goal out.</summary>
     RefusedAtRequest,
 
-    /// <summary>Accepted, then refused when it was to land (a turn begun in between went the other way).</summary>
-    RefusedAtLanding,
+    /// <summary>Accepted, then dropped when it was to land (a turn begun in between went the other way).</summary>
+    DroppedAtLanding,
 
     /// <summary>The old goal reached.</summary>
     OldGoal,
@@ -188,9 +188,9 @@ public static class ReroutingExperiment
             return (SwapOutcome.RefusedAtRequest, swapTime);
         }
 
-        if (controller.Goals.Refused > 0)
+        if (controller.Goals.Dropped > 0)
         {
-            return (SwapOutcome.RefusedAtLanding, swapTime);
+            return (SwapOutcome.DroppedAtLanding, swapTime);
         }
 
         return (result.Outcome switch

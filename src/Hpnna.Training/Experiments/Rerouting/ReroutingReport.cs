@@ -82,7 +82,7 @@ public static class ReroutingReport
     {
         SwapOutcome.Reached => "new goal reached",
         SwapOutcome.RefusedAtRequest => "refused when asked",
-        SwapOutcome.RefusedAtLanding => "refused when landing",
+        SwapOutcome.DroppedAtLanding => "dropped when landing",
         SwapOutcome.OldGoal => "old goal reached",
         SwapOutcome.OtherGoal => "another goal reached",
         SwapOutcome.Crash => "crash",
