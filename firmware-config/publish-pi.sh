@@ -1,26 +1,26 @@
 #!/usr/bin/env bash
-# Builds the Raspberry Pi install bundle, firmware-config/out/hpnna-pi-linux-arm64.tar.gz: the service and the
-# hpnna CLI self-contained for linux-arm64 (no .NET on the Pi), the unit, udev rules, boot overlay fragment,
+# Builds the Raspberry Pi install bundle, firmware-config/out/hpnna-pi-linux-arm64.tar.gz: the service compiled
+# ahead of time (Native AOT) and the hpnna CLI self-contained, for linux-arm64 (no .NET on the Pi), the unit, udev rules, boot overlay fragment,
 # production settings, shipped programs, the Pi guide and install.sh (see firmware-config/README.md).
-#   firmware-config/publish-pi.sh [--rid RID] [--out DIR] [--artifacts DIR] [--aot]
+#   firmware-config/publish-pi.sh [--rid RID] [--out DIR] [--artifacts DIR] [--jit]
 #     --rid        default linux-arm64 (any Pi 3, 4 or 5 on a 64-bit OS)
 #     --out        where the bundle goes (default firmware-config/out)
 #     --artifacts  build in DIR instead of the projects' bin/obj (a build beside another, as the tests do)
-#     --aot        the service compiled ahead of time (Native AOT: starts in tens of ms, 8 MB); not yet run on a
-#                  Pi (docs/results/aot). Cross-compiling for arm64 on x64 installs Debian's cross tools.
+#     --jit        the service as a JIT build instead (starts in seconds on a Pi; docs/results/aot). The native
+#                  build is the default: cross-compiling it for arm64 on x64 installs Debian's cross tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rid=linux-arm64
 out=firmware-config/out
 artifacts=()
-aot=false
+aot=true
 while [ $# -gt 0 ]; do
     case "$1" in
         --rid) rid="$2"; shift 2 ;;
         --out) out="$2"; shift 2 ;;
         --artifacts) artifacts=(--artifacts-path "$2"); shift 2 ;;
-        --aot) aot=true; shift ;;
-        *) echo "publish-pi.sh: unknown argument '$1' (usage: publish-pi.sh [--rid RID] [--out DIR] [--artifacts DIR] [--aot])" >&2; exit 2 ;;
+        --jit) aot=false; shift ;;
+        *) echo "publish-pi.sh: unknown argument '$1' (usage: publish-pi.sh [--rid RID] [--out DIR] [--artifacts DIR] [--jit])" >&2; exit 2 ;;
     esac
 done
 
