@@ -89,18 +89,6 @@ public sealed class ReroutingTests
         var controller = Controller(old, phase);
         var episode = MazeEpisode.Create(TMazeGenerator.Depth3(3), controller, GoalRoutes.Name(old), 1, EpisodeSettings.Default);
         var swap = new PlannedSwap(nw, Programs.Goal(GoalRoutes.Name(nw)).ToArray());
-        double? entered = null;
-        var asked = false;
-        return SwappingEpisode.Run(episode, controller.Goals, (time, route) =>
-        {
-            entered ??= route.Junctions == junctions && !route.Turning ? time : null;
-            if (asked || entered is not { } start || time < start + 2)
-            {
-                return null;
-            }
-
-            asked = true;
-            return swap;
-        });
+        return SwappingEpisode.Run(episode, controller.Goals, SwappingEpisode.AfterEntering(route => route.Junctions == junctions && !route.Turning, 2, swap));
     }
 }

@@ -16,8 +16,8 @@ namespace Hpnna.Robot.Control;
 /// (<see cref="CorridorStates"/>, a noise-free simulation), and posts code and states whole. The control
 /// thread lands the swap at the first tick no turn is on or begun (a swap asked for during a turn waits for
 /// its end, so the corner is finished by the primitive that began it, and the turn counts as taken by it),
-/// checks the route again (a turn may have begun since), puts the code on every L2 module's lines and starts L2's goal phase toward the state for the
-/// junctions passed. Landing copies into buffers made here: no allocation, no lock, a fixed cost.
+/// checks the route again (a turn may have begun since), puts the code on every L2 module's lines and starts
+/// L2's goal phase toward the state for the junctions passed. Landing copies into buffers made here: no allocation, no lock, a fixed cost.
 /// </para>
 /// <para>
 /// A swap the second check rules out (a turn begun between the request and the landing went the other way)

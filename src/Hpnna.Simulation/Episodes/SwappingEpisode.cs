@@ -33,6 +33,24 @@ public static class SwappingEpisode
         return (episode.Result!, asked);
     }
 
+    /// <summary>One swap, asked for <paramref name="delay"/> s after the route first satisfies <paramref name="entered"/>.</summary>
+    public static Func<double, Route, PlannedSwap?> AfterEntering(Func<Route, bool> entered, double delay, PlannedSwap swap)
+    {
+        double? start = null;
+        var asked = false;
+        return (time, route) =>
+        {
+            start ??= entered(route) ? time : null;
+            if (asked || start is not { } from || time < from + delay)
+            {
+                return null;
+            }
+
+            asked = true;
+            return swap;
+        };
+    }
+
     /// <summary>Swaps at fixed times: each asked for at the first tick at or after its time.</summary>
     public static Func<double, Route, PlannedSwap?> At(IReadOnlyList<(double Time, PlannedSwap Swap)> schedule)
     {

@@ -8,8 +8,8 @@ namespace Hpnna.Training.Sequencing;
 /// </summary>
 public sealed record GoalTask(int Number)
 {
-    public const int Count = 8;
-    public const int Junctions = 3;
+    public const int Count = GoalRoutes.Count;
+    public const int Junctions = GoalRoutes.Junctions;
 
     /// <summary>The largest <see cref="Lead"/>: below the shortest corridor of the datasets (9 steps at lambda 2), so a choice is never due before the corridor to its junction has begun.</summary>
     public const int MaxLead = 7;

@@ -168,19 +168,7 @@ public static class ReroutingExperiment
             SonarLayouts.PioneerFrontRing, episode.ControlPeriod, goalNumber: old, goalPhase: phase);
         var swap = new PlannedSwap(nw, programs.Goal(GoalRoutes.Name(nw)).ToArray(), Lines(programs.Goal(GoalRoutes.Name(nw)), l2, l2Modules));
         var run = MazeEpisode.Create(maze, controller, GoalRoutes.Name(old), seed, episode, new SonarNoise(sonarSigma), trace: trace);
-        double? entered = null;
-        var asked = false;
-        var (result, swaps) = SwappingEpisode.Run(run, controller.Goals, (time, route) =>
-        {
-            entered ??= segment.Contains(route) ? time : null;
-            if (asked || entered is not { } start || time < start + delay)
-            {
-                return null;
-            }
-
-            asked = true;
-            return swap;
-        });
+        var (result, swaps) = SwappingEpisode.Run(run, controller.Goals, SwappingEpisode.AfterEntering(segment.Contains, delay, swap));
 
         var swapTime = swaps.Count > 0 ? swaps[0].Time : double.NaN;
         if (swaps.Count == 0 || swaps[0].Refusal is not null)
